@@ -1,0 +1,1 @@
+"""Generated protobuf contracts: do not edit, run `make proto`."""
