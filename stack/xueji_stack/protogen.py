@@ -2,6 +2,7 @@
 
 `python -m xueji_stack.protogen` rewrites the generated package; `--check` only reports
 the files that differ from what proto/ would generate and exits 1 if there are any.
+common/xueji/ holds generated code only: any other .py or .pyi found there is removed.
 """
 
 from __future__ import annotations
