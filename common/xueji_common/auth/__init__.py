@@ -1,0 +1,1 @@
+"""Identity and access: signed tokens, roles and organisation-unit scope."""

@@ -1,0 +1,1 @@
+"""Events on Kafka: CloudEvents binary-mode envelope around protobuf payloads."""

@@ -1,0 +1,1 @@
+"""FastAPI plumbing every service shares: problem+json, auth, health, metrics, tracing."""

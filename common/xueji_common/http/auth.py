@@ -1,0 +1,45 @@
+"""Request authentication: a bearer token becomes a Principal, or the request is refused."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Coroutine
+from typing import Annotated, Any
+
+from fastapi import Depends, Request
+
+from xueji_common import errors
+from xueji_common.auth.principal import Principal, Role
+from xueji_common.auth.tokens import InvalidToken, TokenVerifier
+from xueji_common.errors import DomainError
+
+
+def _verifier(request: Request) -> TokenVerifier:
+    verifier = getattr(request.app.state, "token_verifier", None)
+    if verifier is None:
+        raise RuntimeError("app.state.token_verifier is not configured")
+    return verifier
+
+
+async def current_principal(request: Request) -> Principal:
+    header = request.headers.get("authorization", "")
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer" or not token:
+        raise DomainError(errors.UNAUTHENTICATED)
+    try:
+        return _verifier(request).verify(token.strip())
+    except InvalidToken:
+        raise DomainError(errors.UNAUTHENTICATED) from None
+
+
+CurrentPrincipal = Annotated[Principal, Depends(current_principal)]
+
+
+def require_roles(*roles: Role) -> Callable[..., Coroutine[Any, Any, Principal]]:
+    """A dependency admitting only the given roles (deny by default for everyone else)."""
+
+    async def dependency(principal: CurrentPrincipal) -> Principal:
+        if principal.role not in roles:
+            raise DomainError(errors.FORBIDDEN)
+        return principal
+
+    return dependency

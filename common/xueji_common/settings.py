@@ -1,0 +1,75 @@
+"""Service settings: one pydantic-settings class per service, read once in the composition root."""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from pydantic import ValidationError
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+ENV_PREFIX = "XUEJI_"
+
+
+class SettingsError(RuntimeError):
+    """A setting is missing or wrong; the message names the environment variable."""
+
+
+class ServiceSettings(BaseSettings):
+    """What every Xueji service needs; services subclass it and add their own fields."""
+
+    model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, extra="ignore", frozen=True)
+
+    database_url: str
+    kafka_bootstrap: str
+    http_host: str = "127.0.0.1"
+    http_port: int
+    token_public_key_file: str
+    log_level: str = "INFO"
+    consumer_max_attempts: int = 5
+
+    @property
+    def asyncpg_url(self) -> str:
+        """The SQLAlchemy URL with the asyncpg driver, whatever form the operator gave."""
+        url = self.database_url
+        for prefix in ("postgresql+asyncpg://", "postgresql://", "postgres://"):
+            if url.startswith(prefix):
+                return "postgresql+asyncpg://" + url[len(prefix) :]
+        raise SettingsError(
+            f"{ENV_PREFIX}DATABASE_URL must be a postgresql:// URL, got {url.split('@')[-1]!r}"
+        )
+
+
+class TemporalSettings(BaseSettings):
+    """Settings of services that run Temporal workers or clients."""
+
+    model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, extra="ignore", frozen=True)
+
+    temporal_address: str
+    temporal_namespace: str = "default"
+
+
+class S3Settings(BaseSettings):
+    """Object storage (MinIO in production, any S3 endpoint locally)."""
+
+    model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, extra="ignore", frozen=True)
+
+    s3_endpoint: str
+    s3_access_key: str
+    s3_secret_key: str
+    s3_secure: bool = False
+    s3_region: str = "us-east-1"
+
+
+S = TypeVar("S", bound=BaseSettings)
+
+
+def load_settings(cls: type[S]) -> S:
+    """Read settings from the environment or stop with the names of the bad variables."""
+    try:
+        return cls()
+    except ValidationError as exc:
+        problems = []
+        for error in exc.errors():
+            name = ENV_PREFIX + "_".join(str(part) for part in error["loc"]).upper()
+            problems.append(f"{name}: {error['msg']}")
+        raise SettingsError("invalid configuration: " + "; ".join(problems)) from None

@@ -1,0 +1,4 @@
+from xueji_common.migrations import run_migrations
+from xueji_export.schema import metadata
+
+run_migrations(metadata)

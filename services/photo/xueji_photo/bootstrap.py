@@ -1,0 +1,44 @@
+"""Composition root: builds the photo service's app and background loops from settings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from minio import Minio
+
+from xueji_common.contracts import TOPIC_ORG
+from xueji_common.http.app import create_app
+from xueji_common.readiness import broker_check, database_check, s3_check
+from xueji_common.service import ServiceKernel, ServiceParts
+from xueji_photo.schema import SCHEMA, handled_events, org_units, outbox
+from xueji_photo.settings import PhotoSettings
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+BUCKET = "xueji-photos"
+
+
+async def build(settings: PhotoSettings) -> tuple[ServiceKernel, ServiceParts]:
+    kernel = ServiceKernel(
+        settings, name="photo", schema=SCHEMA, outbox=outbox, handled=handled_events
+    )
+    storage = Minio(
+        settings.s3_endpoint.removeprefix("http://").removeprefix("https://"),
+        access_key=settings.s3_access_key,
+        secret_key=settings.s3_secret_key,
+        secure=settings.s3_secure,
+        region=settings.s3_region,
+    )
+    app = create_app(
+        service="photo",
+        title="Xueji photo 照片采集服务",
+        routers=[],
+        readiness={
+            "database": database_check(kernel.db),
+            "broker": broker_check(settings.kafka_bootstrap),
+            "object_storage": s3_check(storage, BUCKET),
+        },
+        token_verifier=kernel.token_verifier,
+        state={"db": kernel.db, "outbox": outbox, "storage": storage},
+    )
+    background = [kernel.relay(), kernel.consumer("photo-org", [TOPIC_ORG], org_units.handlers())]
+    return kernel, ServiceParts(app=app, background=background)

@@ -1,0 +1,42 @@
+"""Composition root: builds the registry's app and background loops from settings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from xueji_common.auth.tokens import TokenIssuer
+from xueji_common.http.app import create_app
+from xueji_common.keys import read_key
+from xueji_common.readiness import broker_check, database_check
+from xueji_common.service import ServiceKernel, ServiceParts
+from xueji_registry.accounts.views import router as accounts_router
+from xueji_registry.orgs.views import router as orgs_router
+from xueji_registry.schema import SCHEMA, handled_events, outbox
+from xueji_registry.settings import RegistrySettings
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+async def build(settings: RegistrySettings) -> tuple[ServiceKernel, ServiceParts]:
+    kernel = ServiceKernel(
+        settings, name="registry", schema=SCHEMA, outbox=outbox, handled=handled_events
+    )
+    private_key = read_key(settings.token_private_key_file, "TOKEN_PRIVATE_KEY_FILE")
+    public_key = read_key(settings.token_public_key_file, "TOKEN_PUBLIC_KEY_FILE")
+    app = create_app(
+        service="registry",
+        title="Xueji registry 学籍注册服务",
+        routers=[accounts_router, orgs_router],
+        readiness={
+            "database": database_check(kernel.db),
+            "broker": broker_check(settings.kafka_bootstrap),
+        },
+        token_verifier=kernel.token_verifier,
+        state={
+            "db": kernel.db,
+            "outbox": outbox,
+            "token_issuer": TokenIssuer(private_key),
+            "token_public_key": public_key,
+        },
+    )
+    return kernel, ServiceParts(app=app, background=[kernel.relay()])

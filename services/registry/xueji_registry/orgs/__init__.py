@@ -1,0 +1,1 @@
+"""Organisation units: nation → province → city → county → school."""

@@ -1,0 +1,13 @@
+"""The registry's tables live in its own PostgreSQL schema."""
+
+from __future__ import annotations
+
+from sqlalchemy import MetaData
+
+from xueji_common.outbox.tables import handled_events_table, outbox_table
+
+SCHEMA = "registry"
+
+metadata = MetaData(schema=SCHEMA)
+outbox = outbox_table(metadata)
+handled_events = handled_events_table(metadata)

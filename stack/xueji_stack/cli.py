@@ -1,0 +1,81 @@
+"""`xueji`: the operator's command line (`xueji up` runs the local platform)."""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+import time
+from pathlib import Path
+
+from xueji_registry.demo import DEMO_PASSWORD
+from xueji_stack.errors import ComponentError
+from xueji_stack.platform import Platform
+
+
+def _print_summary(platform: Platform, started_in: float) -> None:
+    infra = platform.infrastructure
+    rows = [(spec.name, spec.url, f"{spec.url}/docs") for spec in platform.services]
+    print(f"\nXueji 学籍平台已启动（{started_in:.1f} 秒）\n")
+    print(f"{'component':<12} {'address':<32} docs / UI")
+    for name, url, docs in rows:
+        print(f"{name:<12} {url:<32} {docs}")
+    print(
+        f"{'temporal':<12} {infra.temporal.address:<32} http://127.0.0.1:{infra.ports.temporal_ui}"
+    )
+    print(f"{'kafka':<12} {infra.broker.bootstrap:<32} (Tansu, memory storage)")
+    env = platform.env()
+    print(f"{'s3':<12} {env['XUEJI_S3_ENDPOINT']:<32} buckets: {', '.join(infra.buckets)}")
+    print(f"{'postgres':<12} {env['XUEJI_DATABASE_URL'].split('@')[-1]:<32}")
+    print(f"\n演示账号（密码均为 {DEMO_PASSWORD}）：")
+    for login in platform.logins:
+        print(f"  {login.username:<24} {login.role:<24} {login.unit:<12} {login.name}")
+    print("\n按 Ctrl-C 停止。数据保存在", platform.state_dir)
+
+
+def up(state_dir: Path) -> int:
+    platform = Platform(state_dir)
+    began = time.monotonic()
+    stopping = False
+
+    def request_stop(*_: object) -> None:
+        nonlocal stopping
+        stopping = True
+
+    signal.signal(signal.SIGTERM, request_stop)
+    try:
+        platform.start()
+    except ComponentError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    try:
+        _print_summary(platform, time.monotonic() - began)
+        while not stopping:
+            crashed = platform.supervisor.exited()
+            if crashed:
+                for child in crashed:
+                    print(f"{child.name} 意外退出：\n{child.log_tail()}", file=sys.stderr)
+                return 1
+            time.sleep(1.0)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        print("\n正在停止……")
+        platform.stop()
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="xueji", description="Xueji 学籍平台运维命令")
+    commands = parser.add_subparsers(dest="command", required=True)
+    start = commands.add_parser("up", help="run the whole platform locally with demo data")
+    start.add_argument("--state-dir", type=Path, default=Path(".xueji"))
+    args = parser.parse_args(argv)
+    if args.command == "up":
+        return up(args.state_dir.resolve())
+    parser.error(f"unknown command {args.command}")
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

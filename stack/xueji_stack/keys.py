@@ -1,0 +1,20 @@
+"""The token signing key pair of a local stack, created once and kept in its state dir."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from xueji_common.auth.tokens import generate_key_pair
+
+
+def ensure_token_keys(state_dir: Path) -> tuple[Path, Path]:
+    """(private, public) PEM paths; generated on first use, reused afterwards."""
+    key_dir = state_dir / "keys"
+    private, public = key_dir / "token-private.pem", key_dir / "token-public.pem"
+    if not (private.exists() and public.exists()):
+        key_dir.mkdir(parents=True, exist_ok=True)
+        private_pem, public_pem = generate_key_pair()
+        private.write_bytes(private_pem)
+        private.chmod(0o600)
+        public.write_bytes(public_pem)
+    return private, public

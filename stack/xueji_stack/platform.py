@@ -1,0 +1,81 @@
+"""The whole local platform: infrastructure, the four services, and the demo data."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from types import TracebackType
+
+from xueji_common.db import Database
+from xueji_registry.demo import DemoLogin, seed_demo
+from xueji_registry.schema import SCHEMA as REGISTRY_SCHEMA
+from xueji_stack.infrastructure import DATABASE_URL, Infrastructure
+from xueji_stack.keys import ensure_token_keys
+from xueji_stack.processes import Supervisor
+from xueji_stack.services import ServiceSpec, service_specs, start_services
+
+DOCKING_PROVINCES = ("37",)
+
+
+class Platform:
+    """`start()` brings everything up and seeds the demo; `stop()` takes it down in order."""
+
+    def __init__(
+        self,
+        state_dir: Path,
+        *,
+        infrastructure: Infrastructure | None = None,
+        service_ports: dict[str, int] | None = None,
+    ) -> None:
+        """Runs on `infrastructure` when given (tests), else starts its own on fixed ports."""
+        self.state_dir = state_dir
+        self._owns_infrastructure = infrastructure is None
+        self.infrastructure = infrastructure or Infrastructure(
+            state_dir, fixed_ports=True, test_mode=False, docking_provinces=DOCKING_PROVINCES
+        )
+        self.services: list[ServiceSpec] = service_specs(service_ports)
+        self.supervisor = Supervisor(state_dir / "run")
+        self.logins: list[DemoLogin] = []
+
+    def env(self) -> dict[str, str]:
+        private, public = ensure_token_keys(self.state_dir)
+        return {
+            **self.infrastructure.env(),
+            "XUEJI_TOKEN_PRIVATE_KEY_FILE": str(private),
+            "XUEJI_TOKEN_PUBLIC_KEY_FILE": str(public),
+        }
+
+    def start(self) -> None:
+        if self._owns_infrastructure:
+            self.infrastructure.start()
+        try:
+            start_services(self.supervisor, self.services, self.env())
+            self.logins = asyncio.run(self._seed())
+        except BaseException:
+            self.stop()
+            raise
+
+    async def _seed(self) -> list[DemoLogin]:
+        url = self.env()[DATABASE_URL].replace("postgresql://", "postgresql+asyncpg://", 1)
+        db = Database(url, REGISTRY_SCHEMA, pool_size=2)
+        try:
+            return await seed_demo(db)
+        finally:
+            await db.dispose()
+
+    def stop(self) -> None:
+        self.supervisor.stop_all()
+        if self._owns_infrastructure:
+            self.infrastructure.stop()
+
+    def __enter__(self) -> Platform:
+        self.start()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.stop()

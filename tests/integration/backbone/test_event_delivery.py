@@ -1,0 +1,206 @@
+"""An event committed in the registry reaches another service's consumer exactly once in effect."""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from datetime import UTC, datetime
+
+import httpx
+import pytest
+from aiokafka import AIOKafkaConsumer
+from sqlalchemy import func, select, text
+
+from tests.integration.backbone.conftest import eventually
+from tests.integration.backbone.consumers import replica_consumer, replica_has, running
+from xueji.common.v1.org_pb2 import OrgKind
+from xueji.registry.v1.org_events_pb2 import OrgUnitCreated
+from xueji.registry.v1.org_unit_pb2 import OrgUnit
+from xueji_common.contracts import TOPIC_ORG, dlq_topic
+from xueji_common.db import Database
+from xueji_common.events.envelope import Envelope, to_headers
+from xueji_common.events.incoming import IncomingEvent
+from xueji_common.kafka import make_producer
+from xueji_common.uow import UnitOfWork
+from xueji_stack.infrastructure import Infrastructure
+from xueji_transfer.schema import handled_events
+
+pytestmark = pytest.mark.integration
+
+
+async def create_province(registry: httpx.AsyncClient, operator: dict[str, str], code: str) -> None:
+    response = await registry.post(
+        "/v1/org-units",
+        json={"code": code, "name": f"测试省{code}", "parent_code": "CN"},
+        headers=operator,
+    )
+    assert response.status_code == 201, response.text
+
+
+async def test_org_event_reaches_the_transfer_replica(
+    infrastructure: Infrastructure,
+    registry: httpx.AsyncClient,
+    operator: dict[str, str],
+    transfer_db: Database,
+) -> None:
+    async with running(replica_consumer(infrastructure.broker.bootstrap, transfer_db, "t-replica")):
+        await create_province(registry, operator, "11")
+        await eventually(lambda: replica_has(transfer_db, "11"))
+
+
+async def test_event_survives_a_broker_outage_between_commit_and_publish(
+    infrastructure: Infrastructure,
+    registry: httpx.AsyncClient,
+    operator: dict[str, str],
+    transfer_db: Database,
+    migrated: str,
+) -> None:
+    infrastructure.broker.kill()
+    try:
+        await create_province(registry, operator, "12")
+        registry_db = Database(migrated, "registry", pool_size=1)
+        async with registry_db.sessions() as session:
+            unpublished = await session.scalar(
+                text(
+                    "SELECT count(*) FROM registry.outbox WHERE aggregate_id = '12' "
+                    "AND published_at IS NULL"
+                )
+            )
+        await registry_db.dispose()
+        assert unpublished == 1
+    finally:
+        infrastructure.broker.start()
+        infrastructure.broker.create_topics(infrastructure.topics)
+    async with running(replica_consumer(infrastructure.broker.bootstrap, transfer_db, "t-outage")):
+        await eventually(lambda: replica_has(transfer_db, "12"), within=60)
+
+
+class ConsumerDied(Exception):
+    """Stands for the process dying between the effect's commit and the offset commit."""
+
+
+async def test_redelivery_after_a_crash_before_the_offset_commit_changes_nothing(
+    infrastructure: Infrastructure,
+    registry: httpx.AsyncClient,
+    operator: dict[str, str],
+    transfer_db: Database,
+) -> None:
+    effects: list[str] = []
+
+    async def count_effect(event: IncomingEvent, uow: UnitOfWork) -> None:
+        if event.message.unit.code == "13":
+            effects.append(event.envelope.id)
+
+    group = f"t-crash-{uuid.uuid4().hex[:8]}"
+    await create_province(registry, operator, "13")
+    doomed = replica_consumer(
+        infrastructure.broker.bootstrap, transfer_db, group, {"org_unit.created": count_effect}
+    )
+
+    async def die(*_: object) -> None:
+        raise ConsumerDied
+
+    doomed._commit = die  # type: ignore[method-assign]
+    with pytest.raises(ConsumerDied):
+        await asyncio.wait_for(doomed.run(), 60)
+    assert len(effects) == 1
+
+    survivor = replica_consumer(
+        infrastructure.broker.bootstrap, transfer_db, group, {"org_unit.created": count_effect}
+    )
+    async with running(survivor):
+        await create_province(registry, operator, "14")
+
+        async def handled_both() -> bool:
+            async with transfer_db.sessions() as session:
+                rows = await session.scalar(
+                    select(func.count())
+                    .select_from(handled_events)
+                    .where(handled_events.c.consumer == group)
+                )
+            return rows is not None and rows >= 2
+
+        await eventually(handled_both)
+    assert len(effects) == 1, "the redelivered event must not apply twice"
+
+
+async def _produce(infrastructure: Infrastructure, payload: bytes, event_id: str, key: str) -> None:
+    producer = make_producer(infrastructure.broker.bootstrap, client_id="test-raw")
+    await producer.start()
+    try:
+        envelope = Envelope(
+            id=event_id,
+            source="/test",
+            type="org_unit.created",
+            time=datetime.now(UTC),
+            subject=key,
+            trace_id=None,
+        )
+        await producer.send_and_wait(
+            TOPIC_ORG, value=payload, key=key.encode(), headers=to_headers(envelope)
+        )
+    finally:
+        await producer.stop()
+
+
+async def test_unknown_fields_are_ignored_by_an_older_consumer(
+    infrastructure: Infrastructure, transfer_db: Database
+) -> None:
+    message = OrgUnitCreated(
+        unit=OrgUnit(
+            code="15",
+            kind=OrgKind.ORG_KIND_PROVINCE,
+            name="新字段省",
+            parent_code="CN",
+            path=["CN"],
+            version=1,
+        )
+    )
+    # Field 99 (varint 1) is what a newer producer might add; this consumer has never seen it.
+    payload = message.SerializeToString() + bytes([0x98, 0x06, 0x01])
+    async with running(replica_consumer(infrastructure.broker.bootstrap, transfer_db, "t-unknown")):
+        await _produce(infrastructure, payload, str(uuid.uuid4()), "15")
+        await eventually(lambda: replica_has(transfer_db, "15"))
+
+
+async def test_an_undecodable_event_goes_to_the_dead_letter_topic_and_the_consumer_goes_on(
+    infrastructure: Infrastructure, transfer_db: Database
+) -> None:
+    poison_id = str(uuid.uuid4())
+    async with running(replica_consumer(infrastructure.broker.bootstrap, transfer_db, "t-poison")):
+        await _produce(infrastructure, b"\xff\xff\xff not protobuf", poison_id, "16")
+        good = OrgUnitCreated(
+            unit=OrgUnit(
+                code="21",
+                kind=OrgKind.ORG_KIND_PROVINCE,
+                name="辽宁",
+                parent_code="CN",
+                path=["CN"],
+                version=1,
+            )
+        )
+        await _produce(infrastructure, good.SerializeToString(), str(uuid.uuid4()), "21")
+        await eventually(lambda: replica_has(transfer_db, "21"))
+
+    dlq = AIOKafkaConsumer(
+        dlq_topic(TOPIC_ORG),
+        bootstrap_servers=infrastructure.broker.bootstrap,
+        auto_offset_reset="earliest",
+        enable_auto_commit=False,
+        group_id=f"dlq-{poison_id}",
+    )
+    await dlq.start()
+    try:
+        found: dict[str, bytes] = {}
+        deadline = asyncio.get_running_loop().time() + 30
+        while not found and asyncio.get_running_loop().time() < deadline:
+            for records in (await dlq.getmany(timeout_ms=500)).values():
+                for record in records:
+                    headers = dict(record.headers)
+                    if headers.get("ce_id") == poison_id.encode():
+                        found = headers
+    finally:
+        await dlq.stop()
+    assert found, "the poison message never reached the dead-letter topic"
+    assert found["xueji_dlq_reason"].startswith(b"payload:")
+    assert found["xueji_dlq_consumer"] == b"t-poison"
