@@ -1,0 +1,131 @@
+"""Every reason code the registry's record checks can report.
+
+The codes are part of the platform's contract (API responses, import reports,
+problem-data lists, events): never rename or reuse one; add new ones instead.
+`REASON_TITLES` gives each code its short Chinese title, e.g. for the reason
+code table and for filters in the problem-data list; each `Reason` carries its
+own, more specific message.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class ReasonCode(StrEnum):
+    # Resident ID number (身份证号) and ID documents
+    ID_TYPE_UNKNOWN = "ID_TYPE_UNKNOWN"
+    ID_NUMBER_MISSING = "ID_NUMBER_MISSING"
+    ID_NUMBER_LENGTH = "ID_NUMBER_LENGTH"
+    ID_NUMBER_LEGACY_15 = "ID_NUMBER_LEGACY_15"
+    ID_NUMBER_CHARACTERS = "ID_NUMBER_CHARACTERS"
+    ID_NUMBER_DIVISION_UNKNOWN = "ID_NUMBER_DIVISION_UNKNOWN"
+    ID_NUMBER_DIVISION_RETIRED = "ID_NUMBER_DIVISION_RETIRED"
+    ID_NUMBER_TYPE_MISMATCH = "ID_NUMBER_TYPE_MISMATCH"
+    ID_NUMBER_BIRTH_DATE_INVALID = "ID_NUMBER_BIRTH_DATE_INVALID"
+    ID_NUMBER_BIRTH_DATE_FUTURE = "ID_NUMBER_BIRTH_DATE_FUTURE"
+    ID_NUMBER_CHECK_DIGIT = "ID_NUMBER_CHECK_DIGIT"
+    ID_NUMBER_DUPLICATE = "ID_NUMBER_DUPLICATE"
+    ID_DOCUMENT_NUMBER_FORMAT = "ID_DOCUMENT_NUMBER_FORMAT"
+    # National student number (全国学籍号)
+    NATIONAL_NUMBER_LENGTH = "NATIONAL_NUMBER_LENGTH"
+    NATIONAL_NUMBER_FORMAT = "NATIONAL_NUMBER_FORMAT"
+    NATIONAL_NUMBER_CHARACTERS = "NATIONAL_NUMBER_CHARACTERS"
+    NATIONAL_NUMBER_DIVISION_UNKNOWN = "NATIONAL_NUMBER_DIVISION_UNKNOWN"
+    NATIONAL_NUMBER_DIVISION_RETIRED = "NATIONAL_NUMBER_DIVISION_RETIRED"
+    NATIONAL_NUMBER_BIRTH_DATE_INVALID = "NATIONAL_NUMBER_BIRTH_DATE_INVALID"
+    NATIONAL_NUMBER_BIRTH_DATE_FUTURE = "NATIONAL_NUMBER_BIRTH_DATE_FUTURE"
+    NATIONAL_NUMBER_CHECK_DIGIT = "NATIONAL_NUMBER_CHECK_DIGIT"
+    NATIONAL_NUMBER_ID_MISMATCH = "NATIONAL_NUMBER_ID_MISMATCH"
+    NATIONAL_NUMBER_J_WITH_ID = "NATIONAL_NUMBER_J_WITH_ID"
+    NATIONAL_NUMBER_REQUIRES_ID = "NATIONAL_NUMBER_REQUIRES_ID"
+    NATIONAL_NUMBER_BIRTH_DATE_MISMATCH = "NATIONAL_NUMBER_BIRTH_DATE_MISMATCH"
+    # Personal data on the record
+    NAME_EMPTY = "NAME_EMPTY"
+    NAME_CONTROL_CHARACTERS = "NAME_CONTROL_CHARACTERS"
+    NAME_TOO_LONG = "NAME_TOO_LONG"
+    NAME_MIDDLE_DOT_POSITION = "NAME_MIDDLE_DOT_POSITION"
+    GENDER_MISSING = "GENDER_MISSING"
+    GENDER_INVALID = "GENDER_INVALID"
+    GENDER_MISMATCH = "GENDER_MISMATCH"
+    BIRTH_DATE_MISSING = "BIRTH_DATE_MISSING"
+    BIRTH_DATE_FUTURE = "BIRTH_DATE_FUTURE"
+    BIRTH_DATE_MISMATCH = "BIRTH_DATE_MISMATCH"
+    ETHNICITY_UNKNOWN = "ETHNICITY_UNKNOWN"
+    # School identification code (学校标识码)
+    SCHOOL_CODE_FORMAT = "SCHOOL_CODE_FORMAT"
+    SCHOOL_CODE_CATEGORY = "SCHOOL_CODE_CATEGORY"
+    SCHOOL_CODE_CATEGORY_OUT_OF_SCOPE = "SCHOOL_CODE_CATEGORY_OUT_OF_SCOPE"
+    SCHOOL_CODE_PROVINCE = "SCHOOL_CODE_PROVINCE"
+    SCHOOL_CODE_PROVINCE_MISMATCH = "SCHOOL_CODE_PROVINCE_MISMATCH"
+    # Local / secondary number (学籍副号)
+    LOCAL_NUMBER_FORMAT = "LOCAL_NUMBER_FORMAT"
+    LOCAL_NUMBER_LENGTH = "LOCAL_NUMBER_LENGTH"
+    LOCAL_NUMBER_SCHOOL_MISMATCH = "LOCAL_NUMBER_SCHOOL_MISMATCH"
+    LOCAL_NUMBER_STAGE_MISMATCH = "LOCAL_NUMBER_STAGE_MISMATCH"
+    LOCAL_NUMBER_YEAR_MISMATCH = "LOCAL_NUMBER_YEAR_MISMATCH"
+    LOCAL_NUMBER_DUPLICATE = "LOCAL_NUMBER_DUPLICATE"
+    # Stage, grade and enrolment
+    STAGE_UNKNOWN = "STAGE_UNKNOWN"
+    STAGE_NOT_OFFERED = "STAGE_NOT_OFFERED"
+    GRADE_OUT_OF_RANGE = "GRADE_OUT_OF_RANGE"
+    GRADE_STAGE_MISMATCH = "GRADE_STAGE_MISMATCH"
+    ENROLMENT_YEAR_FUTURE = "ENROLMENT_YEAR_FUTURE"
+    UNDER_AGE_GRADE1 = "UNDER_AGE_GRADE1"
+
+
+REASON_TITLES: dict[ReasonCode, str] = {
+    ReasonCode.ID_TYPE_UNKNOWN: "身份证件类型未知",
+    ReasonCode.ID_NUMBER_MISSING: "缺少身份证件号",
+    ReasonCode.ID_NUMBER_LENGTH: "身份证号位数错误",
+    ReasonCode.ID_NUMBER_LEGACY_15: "15位旧身份证号",
+    ReasonCode.ID_NUMBER_CHARACTERS: "身份证号含非法字符",
+    ReasonCode.ID_NUMBER_DIVISION_UNKNOWN: "身份证号地址码不存在",
+    ReasonCode.ID_NUMBER_DIVISION_RETIRED: "身份证号地址码在出生前已撤销",
+    ReasonCode.ID_NUMBER_TYPE_MISMATCH: "身份证件号与证件类型不符",
+    ReasonCode.ID_NUMBER_BIRTH_DATE_INVALID: "身份证号出生日期无效",
+    ReasonCode.ID_NUMBER_BIRTH_DATE_FUTURE: "身份证号出生日期晚于当前日期",
+    ReasonCode.ID_NUMBER_CHECK_DIGIT: "身份证号校验码错误",
+    ReasonCode.ID_NUMBER_DUPLICATE: "身份证号重复",
+    ReasonCode.ID_DOCUMENT_NUMBER_FORMAT: "证件号码格式错误",
+    ReasonCode.NATIONAL_NUMBER_LENGTH: "全国学籍号位数错误",
+    ReasonCode.NATIONAL_NUMBER_FORMAT: "全国学籍号字头错误",
+    ReasonCode.NATIONAL_NUMBER_CHARACTERS: "全国学籍号含非法字符",
+    ReasonCode.NATIONAL_NUMBER_DIVISION_UNKNOWN: "全国学籍号地址码不存在",
+    ReasonCode.NATIONAL_NUMBER_DIVISION_RETIRED: "全国学籍号地址码在出生前已撤销",
+    ReasonCode.NATIONAL_NUMBER_BIRTH_DATE_INVALID: "全国学籍号出生日期无效",
+    ReasonCode.NATIONAL_NUMBER_BIRTH_DATE_FUTURE: "全国学籍号出生日期晚于当前日期",
+    ReasonCode.NATIONAL_NUMBER_CHECK_DIGIT: "全国学籍号校验码错误",
+    ReasonCode.NATIONAL_NUMBER_ID_MISMATCH: "全国学籍号与身份证号不一致",
+    ReasonCode.NATIONAL_NUMBER_J_WITH_ID: "有身份证号的学生使用了J字头学籍号",
+    ReasonCode.NATIONAL_NUMBER_REQUIRES_ID: "G/L字头学籍号缺少对应身份证号",
+    ReasonCode.NATIONAL_NUMBER_BIRTH_DATE_MISMATCH: "全国学籍号出生日期与记录不一致",
+    ReasonCode.NAME_EMPTY: "姓名为空",
+    ReasonCode.NAME_CONTROL_CHARACTERS: "姓名含控制字符",
+    ReasonCode.NAME_TOO_LONG: "姓名过长",
+    ReasonCode.NAME_MIDDLE_DOT_POSITION: "姓名间隔号位置错误",
+    ReasonCode.GENDER_MISSING: "缺少性别",
+    ReasonCode.GENDER_INVALID: "性别代码无效",
+    ReasonCode.GENDER_MISMATCH: "性别与身份证号不一致",
+    ReasonCode.BIRTH_DATE_MISSING: "缺少出生日期",
+    ReasonCode.BIRTH_DATE_FUTURE: "出生日期晚于当前日期",
+    ReasonCode.BIRTH_DATE_MISMATCH: "出生日期与身份证号不一致",
+    ReasonCode.ETHNICITY_UNKNOWN: "民族代码无效",
+    ReasonCode.SCHOOL_CODE_FORMAT: "学校标识码格式错误",
+    ReasonCode.SCHOOL_CODE_CATEGORY: "学校类别码不存在",
+    ReasonCode.SCHOOL_CODE_CATEGORY_OUT_OF_SCOPE: "学校类别不属于中小学学籍范围",
+    ReasonCode.SCHOOL_CODE_PROVINCE: "学校标识码省级代码不存在",
+    ReasonCode.SCHOOL_CODE_PROVINCE_MISMATCH: "学校标识码与所在省份不符",
+    ReasonCode.LOCAL_NUMBER_FORMAT: "学籍副号含非法字符",
+    ReasonCode.LOCAL_NUMBER_LENGTH: "学籍副号缺位或多位",
+    ReasonCode.LOCAL_NUMBER_SCHOOL_MISMATCH: "学籍副号学校代码错误",
+    ReasonCode.LOCAL_NUMBER_STAGE_MISMATCH: "学籍副号学段代码错误",
+    ReasonCode.LOCAL_NUMBER_YEAR_MISMATCH: "学籍副号入学年份错误",
+    ReasonCode.LOCAL_NUMBER_DUPLICATE: "学籍副号重复",
+    ReasonCode.STAGE_UNKNOWN: "学段代码无效",
+    ReasonCode.STAGE_NOT_OFFERED: "学校未设该学段",
+    ReasonCode.GRADE_OUT_OF_RANGE: "年级超出范围",
+    ReasonCode.GRADE_STAGE_MISMATCH: "年级与学段不符",
+    ReasonCode.ENROLMENT_YEAR_FUTURE: "入学年份晚于当前年份",
+    ReasonCode.UNDER_AGE_GRADE1: "一年级入学未满6周岁",
+}
