@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import time
 from collections.abc import Callable
@@ -32,20 +33,25 @@ class StackPorts:
     @classmethod
     def free(cls) -> StackPorts:
         """Ports nobody uses right now, for tests that must not collide with `xueji up`."""
-        return cls(
-            postgres=free_port(),
-            broker=free_port(),
-            temporal=free_port(),
-            temporal_ui=free_port(),
-            s3=free_port(),
-        )
+        postgres, broker, temporal, temporal_ui, s3 = free_ports(5)
+        return cls(postgres=postgres, broker=broker, temporal=temporal,
+                   temporal_ui=temporal_ui, s3=s3)
 
 
 def free_port() -> int:
     """A port the kernel considers free on the loopback interface."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind((LOOPBACK, 0))
-        return int(sock.getsockname()[1])
+    return free_ports(1)[0]
+
+
+def free_ports(count: int) -> list[int]:
+    """`count` distinct free ports: all sockets stay bound until every port is picked."""
+    with contextlib.ExitStack() as held:
+        ports = []
+        for _ in range(count):
+            sock = held.enter_context(socket.socket(socket.AF_INET, socket.SOCK_STREAM))
+            sock.bind((LOOPBACK, 0))
+            ports.append(int(sock.getsockname()[1]))
+        return ports
 
 
 def ensure_port_free(port: int, *, component: str) -> None:
