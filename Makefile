@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install up test unit bench lint proto proto-check clean
+.PHONY: install up test unit bench lint proto proto-check proto-lint clean
 
 install: $(STAMP)
 
@@ -33,6 +33,14 @@ lint: $(STAMP)
 
 proto: $(STAMP)
 	$(BIN)/python -m xueji_stack.protogen
+
+proto-check: $(STAMP)
+	$(BIN)/python -m xueji_stack.protogen --check
+
+# buf comes from the npm registry; lint and breaking-change checks of the contracts.
+proto-lint:
+	npx --yes @bufbuild/buf@1 lint proto
+	npx --yes @bufbuild/buf@1 breaking proto --against '.git#branch=main,subdir=proto'
 
 clean:
 	rm -rf $(VENV) .xueji

@@ -13,6 +13,13 @@ from xueji_common.events.outgoing import OutgoingEvent
 from xueji_common.tracing import current_trace_id
 
 
+def _topic_of(event: OutgoingEvent) -> str:
+    kind = event_type(event.type)
+    if event.topic is None and kind.per_province:
+        raise ValueError(f"{event.type} goes to a province's topic; name it on the event")
+    return event.topic or kind.topic
+
+
 class UnitOfWork:
     """`async with uow:` opens a transaction; `await uow.commit()` writes state and events at once.
 
@@ -62,7 +69,7 @@ class UnitOfWork:
                 [
                     {
                         "event_id": event.event_id,
-                        "topic": event.topic or event_type(event.type).topic,
+                        "topic": _topic_of(event),
                         "event_type": event.type,
                         "aggregate_id": event.key,
                         "subject": event.subject,

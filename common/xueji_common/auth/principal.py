@@ -17,6 +17,8 @@ class Role(StrEnum):
     NATIONAL_OPERATOR = "national_operator"
     DATABASE_ADMINISTRATOR = "database_administrator"
     OPS = "ops"
+    # Another Xueji service acting for the platform (e.g. the transfer worker moving a record).
+    PLATFORM_SERVICE = "platform_service"
 
 
 class UnitKind(StrEnum):
@@ -33,7 +35,9 @@ ROLES_BY_UNIT_KIND: dict[UnitKind, frozenset[Role]] = {
     UnitKind.COUNTY: frozenset({Role.COUNTY_OFFICER}),
     UnitKind.CITY: frozenset({Role.CITY_OFFICER, Role.DATABASE_ADMINISTRATOR}),
     UnitKind.PROVINCE: frozenset({Role.PROVINCE_OFFICER, Role.DATABASE_ADMINISTRATOR}),
-    UnitKind.NATION: frozenset({Role.NATIONAL_OPERATOR, Role.DATABASE_ADMINISTRATOR, Role.OPS}),
+    UnitKind.NATION: frozenset(
+        {Role.NATIONAL_OPERATOR, Role.DATABASE_ADMINISTRATOR, Role.OPS, Role.PLATFORM_SERVICE}
+    ),
 }
 
 

@@ -18,7 +18,13 @@ from google.protobuf.message import DecodeError
 from sqlalchemy import Table
 from sqlalchemy.dialects.postgresql import insert
 
-from xueji_common.contracts import dlq_topic, event_type
+from xueji_common.contracts import (
+    DLQ_CONSUMER_HEADER,
+    DLQ_ORIGINAL_TOPIC_HEADER,
+    DLQ_REASON_HEADER,
+    dlq_topic,
+    event_type,
+)
 from xueji_common.db import Database
 from xueji_common.events.envelope import EnvelopeError, from_headers
 from xueji_common.events.incoming import IncomingEvent
@@ -175,9 +181,9 @@ class EventConsumer:
         headers = [
             *(record.headers or ()),
             *[
-                ("xueji_dlq_reason", reason[:2000].encode()),
-                ("xueji_dlq_consumer", self.name.encode()),
-                ("xueji_dlq_original_topic", record.topic.encode()),
+                (DLQ_REASON_HEADER, reason[:2000].encode()),
+                (DLQ_CONSUMER_HEADER, self.name.encode()),
+                (DLQ_ORIGINAL_TOPIC_HEADER, record.topic.encode()),
                 ("xueji_dlq_original_position", f"{record.partition}:{record.offset}".encode()),
             ],
         ]
