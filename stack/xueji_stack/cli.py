@@ -60,6 +60,8 @@ def up(state_dir: Path) -> int:
     except KeyboardInterrupt:
         pass
     finally:
+        # A second Ctrl-C must not abandon the children half-stopped.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
         print("\n正在停止……")
         platform.stop()
     return 0

@@ -79,7 +79,7 @@ class Infrastructure:
         )
         self.broker = KafkaBroker(self.ports.broker, run_dir=self.run_dir)
         self.s3 = None if S3_ENDPOINT in self._external else S3Server(
-            self.ports.s3, run_dir=self.run_dir
+            self.ports.s3, run_dir=self.run_dir, snapshot_dir=state_dir / "s3"
         )
 
     def start(self) -> None:

@@ -28,7 +28,7 @@ class StackPorts:
     @classmethod
     def fixed(cls) -> StackPorts:
         """Well-known ports for `xueji up`; Temporal keeps its defaults so its CLI needs none."""
-        return cls(postgres=15432, broker=19092, temporal=7233, temporal_ui=8233, s3=19000)
+        return cls(postgres=15432, broker=9092, temporal=7233, temporal_ui=8233, s3=9000)
 
     @classmethod
     def free(cls) -> StackPorts:

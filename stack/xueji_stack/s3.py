@@ -3,7 +3,8 @@
 Not in-process: a `mock_aws` in any test of the same pytest process would reset
 moto's global state (our buckets with it), and a separate process can be killed
 like the other components to test outages.
-Child side: `python -m xueji_stack.s3 <port>`.
+Child side: `python -m xueji_stack.s3 <port> <ready file> [<snapshot dir>]`; with a snapshot
+directory the objects survive a clean restart (see s3_snapshot).
 """
 
 from __future__ import annotations
@@ -18,8 +19,9 @@ from minio import Minio
 from minio.error import S3Error
 from urllib3.exceptions import HTTPError
 
+from xueji_stack import s3_snapshot
 from xueji_stack.errors import ComponentError
-from xueji_stack.ports import LOOPBACK, ensure_port_free, wait_for_tcp
+from xueji_stack.ports import LOOPBACK, ensure_port_free, wait_for_tcp, wait_until
 from xueji_stack.processes import ChildProcess
 
 COMPONENT = "s3"
@@ -30,13 +32,17 @@ _START_TIMEOUT = 20.0
 
 
 class S3Server:
-    """moto's S3 on 127.0.0.1:`port`, in memory: a restart loses every object."""
+    """moto's S3 on 127.0.0.1:`port`; objects persist in `snapshot_dir` across clean restarts."""
 
-    def __init__(self, port: int, *, run_dir: Path) -> None:
+    def __init__(self, port: int, *, run_dir: Path, snapshot_dir: Path | None = None) -> None:
         self.port = port
-        self._process = ChildProcess(
-            COMPONENT, [sys.executable, "-m", "xueji_stack.s3", str(port)], run_dir=run_dir
-        )
+        # The child touches this file once its snapshot is restored: an open port is not enough.
+        self._ready_file = run_dir / "s3.ready"
+        argv = [sys.executable, "-m", "xueji_stack.s3", str(port), str(self._ready_file)]
+        if snapshot_dir is not None:
+            argv.append(str(snapshot_dir))
+        # Saving the snapshot on stop takes longer than a plain shutdown.
+        self._process = ChildProcess(COMPONENT, argv, run_dir=run_dir, stop_timeout=60.0)
 
     @property
     def endpoint(self) -> str:
@@ -65,9 +71,18 @@ class S3Server:
             return
         self._process.stop_stale()
         ensure_port_free(self.port, component=COMPONENT)
+        self._ready_file.unlink(missing_ok=True)
         self._process.start()
-        wait_for_tcp(LOOPBACK, self.port, _START_TIMEOUT, component=COMPONENT,
-                     process=self._process)
+        wait_for_tcp(
+            LOOPBACK, self.port, _START_TIMEOUT, component=COMPONENT, process=self._process
+        )
+        wait_until(
+            self._ready_file.exists,
+            _START_TIMEOUT,
+            component=COMPONENT,
+            what="snapshot restored",
+            process=self._process,
+        )
 
     def stop(self) -> None:
         self._process.stop()
@@ -98,7 +113,7 @@ def ensure_buckets(client: Minio, names: Iterable[str]) -> None:
             ) from error
 
 
-def serve(port: int) -> None:
+def serve(port: int, ready_file: Path, snapshot_dir: Path | None = None) -> None:
     """Serve until SIGTERM or SIGINT (the child side of S3Server)."""
     from moto.moto_server.threaded_moto_server import ThreadedMotoServer
 
@@ -110,9 +125,15 @@ def serve(port: int) -> None:
     signal.pthread_sigmask(signal.SIG_BLOCK, stop_signals)
     server = ThreadedMotoServer(ip_address=LOOPBACK, port=port, verbose=False)
     server.start()
+    client = s3_client(f"{LOOPBACK}:{port}", ACCESS_KEY, SECRET_KEY, secure=False)
+    if snapshot_dir is not None:
+        s3_snapshot.restore(client, snapshot_dir)
+    ready_file.touch()
     signal.sigwait(stop_signals)
+    if snapshot_dir is not None:
+        s3_snapshot.save(client, snapshot_dir)
     server.stop()
 
 
 if __name__ == "__main__":
-    serve(int(sys.argv[1]))
+    serve(int(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]) if len(sys.argv) > 3 else None)

@@ -73,10 +73,14 @@ ACCOUNTS: list[tuple[str, str, Role, str]] = [
     ("lixia.county", "韩历下", Role.COUNTY_OFFICER, "370102"),
 ]
 _SCHOOL_ROLES = [
-    ("registrar", "学籍管理员", Role.SCHOOL_REGISTRAR),
-    ("reviewer", "校长", Role.SCHOOL_REVIEWER),
-    ("teacher", "班主任", Role.CLASS_TEACHER),
+    ("registrar", Role.SCHOOL_REGISTRAR),
+    ("reviewer", Role.SCHOOL_REVIEWER),
+    ("teacher", Role.CLASS_TEACHER),
 ]
+_STAFF_NAMES = (
+    "刘晓燕 黄志强 杨丽华 林建平 何敏 罗海燕 梁伟 宋丹 谢婷 唐国华 许静 邓超 "
+    "曹雪梅 彭涛 曾红 萧玉兰 田磊 董芳 潘明 袁琳 蔡勇 蒋欣怡 余鹏 杜娟"
+).split()
 
 
 @dataclass(frozen=True)
@@ -89,9 +93,14 @@ class DemoLogin:
 
 def demo_accounts() -> list[tuple[str, str, Role, str]]:
     school_accounts = [
-        (f"{code}.{suffix}", f"{name[-4:]}{label}", role, code)
-        for code, name, *_ in SCHOOLS
-        for suffix, label, role in _SCHOOL_ROLES
+        (
+            f"{code}.{suffix}",
+            _STAFF_NAMES[(i * len(_SCHOOL_ROLES) + j) % len(_STAFF_NAMES)],
+            role,
+            code,
+        )
+        for i, (code, *_) in enumerate(SCHOOLS)
+        for j, (suffix, role) in enumerate(_SCHOOL_ROLES)
     ]
     return ACCOUNTS + school_accounts
 

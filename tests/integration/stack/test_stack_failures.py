@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import io
 import signal
 import socket
 from pathlib import Path
@@ -16,6 +17,7 @@ from xueji_stack.errors import ComponentError
 from xueji_stack.infrastructure import Infrastructure
 from xueji_stack.ports import LOOPBACK, free_port, wait_for_tcp, wait_until
 from xueji_stack.processes import ChildProcess, Supervisor
+from xueji_stack.s3 import S3Server
 from xueji_stack.topics import TRANSFER_TOPIC, dead_letter_topic
 
 pytestmark = pytest.mark.integration
@@ -117,3 +119,25 @@ def test_a_child_left_by_a_crashed_run_is_stopped_on_the_next_start(state_dir: P
     finally:
         next_run.stop()
 
+
+
+def test_s3_objects_survive_a_clean_restart(state_dir: Path) -> None:
+    server = S3Server(free_port(), run_dir=state_dir / "run", snapshot_dir=state_dir / "s3")
+    server.start()
+    try:
+        server.ensure_buckets(["xueji-photos"])
+        server.client().put_object(
+            "xueji-photos", "31/照片 1.jpg", io.BytesIO(b"jpeg bytes"), 10,
+            content_type="image/jpeg", metadata={"pupil": "G310118201501010012"},
+        )
+    finally:
+        server.stop()
+    server.start()
+    try:
+        response = server.client().get_object("xueji-photos", "31/照片 1.jpg")
+        assert response.read() == b"jpeg bytes"
+        stat = server.client().stat_object("xueji-photos", "31/照片 1.jpg")
+        assert stat.content_type == "image/jpeg"
+        assert stat.metadata["x-amz-meta-pupil"] == "G310118201501010012"
+    finally:
+        server.stop()
