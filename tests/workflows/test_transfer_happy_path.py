@@ -1,0 +1,91 @@
+"""A transfer from filing to the paper file's receipt."""
+
+from __future__ import annotations
+
+import pytest
+from temporalio.client import WorkflowHandle
+from temporalio.testing import WorkflowEnvironment
+from temporalio.worker import Worker
+
+from tests.workflows.transfer_cases import (
+    approve_until,
+    exchange_paper_file,
+    report_arrival,
+    start_transfer,
+    step,
+    transfer_input,
+)
+from tests.workflows.workflow_fakes import Fakes
+from xueji_workflows import search_attributes as sa
+from xueji_workflows.transfer.workflows import TransferWorkflow
+
+pytestmark = pytest.mark.integration
+
+STEP_EVENTS = ["transfer.step_opened", "transfer.step_decided"]
+
+
+async def test_full_transfer_moves_the_record_once_and_completes(
+    workflow_env: WorkflowEnvironment,
+    task_queue: str,
+    worker: Worker,
+    fakes: Fakes,
+    started: list[WorkflowHandle],
+) -> None:
+    transfer = transfer_input()
+    handle = await start_transfer(workflow_env.client, task_queue, transfer, started)
+
+    await approve_until(handle, transfer)
+    await report_arrival(handle, transfer)
+    await exchange_paper_file(handle, transfer)
+    outcome = await handle.result()
+
+    assert outcome.state == "completed"
+    assert [m.transfer_id for m in fakes.registry.move_calls] == [transfer.transfer_id]
+    move = fakes.registry.move_calls[0]
+    assert (move.from_school, move.to_school) == ("2132000007", "2131000001")
+    assert transfer.pupil_number not in fakes.registry.open_cases
+    assert fakes.events.types(transfer.transfer_id) == [
+        "transfer.filed",
+        *STEP_EVENTS * 4,
+        "transfer.approved",
+        "transfer.step_opened",
+        "transfer.arrival_reported",
+        "transfer.record_moved",
+        "transfer.sending_school_notified",
+        "transfer.step_opened",
+        "transfer.paper_file_sent",
+        "transfer.step_opened",
+        "transfer.paper_file_received",
+        "transfer.completed",
+    ]
+    events = fakes.events.transfer_events
+    assert len({e.event_id for e in events}) == len(events)
+
+    timeline = await handle.query(TransferWorkflow.timeline)
+    assert timeline.state == "completed"
+    assert [s.step for s in timeline.steps] == [
+        "receiving_school",
+        "receiving_bureau",
+        "sending_school",
+        "sending_bureau",
+        "report_arrival",
+        "paper_file_sent",
+        "paper_file_received",
+    ]
+    paper = step(timeline, "paper_file_sent")
+    assert paper.details == {"method": "EMS", "tracking": "EA1CN"}
+    assert paper.deadline is not None
+    bureau = step(timeline, "sending_bureau")
+    assert (bureau.party_unit, bureau.decided_by.unit_code) == ("320102", "320102")
+
+    attributes = (await handle.describe()).typed_search_attributes
+    assert attributes.get(sa.PUPIL_NUMBER) == transfer.pupil_number
+    assert attributes.get(sa.RECEIVING_SCHOOL) == "2131000001"
+    assert attributes.get(sa.SENDING_SCHOOL) == "2132000007"
+    assert (attributes.get(sa.RECEIVING_PROVINCE), attributes.get(sa.SENDING_PROVINCE)) == (
+        "31",
+        "32",
+    )
+    assert attributes.get(sa.CURRENT_STEP) == "completed"
+    assert attributes.get(sa.CASE_KIND) == "transfer"
+    assert attributes.get(sa.OVERDUE) is False

@@ -1,0 +1,141 @@
+"""Fake activities registered under the real names: they record calls, and the calendar
+answers with the real pure working-day code seeded from chinese_calendar."""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from temporalio import activity
+from temporalio.exceptions import ApplicationError
+
+from xueji_transfer.calendar import WorkingCalendar, YearSchedule, month_deadline
+from xueji_transfer.calendar.state_council import known_years, schedule_from_chinese_calendar
+from xueji_workflows.approval.activities import (
+    COMPUTE_DEADLINE,
+    PAPER_FILE,
+    DeadlineRequest,
+    DeadlineResult,
+)
+from xueji_workflows.cases.activities import (
+    CLAIM_CASE,
+    RELEASE_CASE,
+    ClaimCaseInput,
+    ClaimCaseResult,
+    ReleaseCaseInput,
+)
+from xueji_workflows.status_change import activities as status_change
+from xueji_workflows.transfer import activities as transfer
+
+
+class FakeCalendar:
+    def __init__(self) -> None:
+        self.schedules: dict[int, YearSchedule] = {
+            year: schedule_from_chinese_calendar(year) for year in known_years()
+        }
+        self.requests: list[DeadlineRequest] = []
+
+    def working_calendar(self) -> WorkingCalendar:
+        return WorkingCalendar(self.schedules)
+
+    def publish(self, schedule: YearSchedule) -> None:
+        self.schedules[schedule.year] = schedule
+
+    def withdraw(self, year: int) -> None:
+        self.schedules.pop(year, None)
+
+    @activity.defn(name=COMPUTE_DEADLINE)
+    async def compute_deadline(self, request: DeadlineRequest) -> DeadlineResult:
+        self.requests.append(request)
+        if request.kind == PAPER_FILE:
+            deadline = month_deadline(request.activated_at)
+        else:
+            deadline = self.working_calendar().deadline(request.activated_at, request.working_days)
+        return DeadlineResult(deadline.due_at, deadline.provisional)
+
+
+@dataclass
+class FakeRegistry:
+    open_cases: dict[str, tuple[str, str]] = field(default_factory=dict)
+    released: list[ReleaseCaseInput] = field(default_factory=list)
+    move_calls: list[transfer.MovePupilInput] = field(default_factory=list)
+    moved: dict[str, datetime] = field(default_factory=dict)
+    applied: list[status_change.ApplyStatusChangeInput] = field(default_factory=list)
+    # When set, the move is refused with this business code.
+    move_refusal: str | None = None
+    # The number of move attempts that fail as if the registry were down.
+    move_outages: int = 0
+    # When set, releasing a case waits for it: holds a finishing workflow in place.
+    release_gate: asyncio.Event | None = None
+
+    @activity.defn(name=CLAIM_CASE)
+    async def claim_case(self, request: ClaimCaseInput) -> ClaimCaseResult:
+        held = self.open_cases.get(request.pupil_number)
+        if held is not None and held[0] != request.case_id:
+            return ClaimCaseResult(False, held[0], held[1])
+        self.open_cases[request.pupil_number] = (request.case_id, request.kind)
+        return ClaimCaseResult(True)
+
+    @activity.defn(name=RELEASE_CASE)
+    async def release_case(self, request: ReleaseCaseInput) -> None:
+        if self.release_gate is not None:
+            await self.release_gate.wait()
+        self.released.append(request)
+        if self.open_cases.get(request.pupil_number, ("",))[0] == request.case_id:
+            del self.open_cases[request.pupil_number]
+
+    @activity.defn(name=transfer.MOVE_PUPIL)
+    async def move_pupil(self, request: transfer.MovePupilInput) -> transfer.MovePupilResult:
+        self.move_calls.append(request)
+        if self.move_outages > 0:
+            self.move_outages -= 1
+            raise RuntimeError("registry unavailable")
+        if self.move_refusal is not None:
+            raise ApplicationError("refused", type=self.move_refusal, non_retryable=True)
+        moved_at = self.moved.setdefault(request.transfer_id, activity.info().started_time)
+        return transfer.MovePupilResult(moved_at)
+
+    @activity.defn(name=status_change.APPLY_STATUS_CHANGE)
+    async def apply_status_change(
+        self, request: status_change.ApplyStatusChangeInput
+    ) -> status_change.ApplyStatusChangeResult:
+        self.applied.append(request)
+        return status_change.ApplyStatusChangeResult(activity.info().started_time)
+
+
+@dataclass
+class FakeEventSink:
+    transfer_events: list[transfer.TransferEvent] = field(default_factory=list)
+    status_change_events: list[status_change.StatusChangeEvent] = field(default_factory=list)
+
+    @activity.defn(name=transfer.RECORD_EVENT)
+    async def record_transfer_event(self, event: transfer.TransferEvent) -> None:
+        if all(e.event_id != event.event_id for e in self.transfer_events):
+            self.transfer_events.append(event)
+
+    @activity.defn(name=status_change.RECORD_EVENT)
+    async def record_status_change_event(self, event: status_change.StatusChangeEvent) -> None:
+        if all(e.event_id != event.event_id for e in self.status_change_events):
+            self.status_change_events.append(event)
+
+    def types(self, transfer_id: str) -> list[str]:
+        return [e.type for e in self.transfer_events if e.transfer_id == transfer_id]
+
+
+@dataclass
+class Fakes:
+    calendar: FakeCalendar = field(default_factory=FakeCalendar)
+    registry: FakeRegistry = field(default_factory=FakeRegistry)
+    events: FakeEventSink = field(default_factory=FakeEventSink)
+
+    def activities(self) -> list[object]:
+        return [
+            self.calendar.compute_deadline,
+            self.registry.claim_case,
+            self.registry.release_case,
+            self.registry.move_pupil,
+            self.registry.apply_status_change,
+            self.events.record_transfer_event,
+            self.events.record_status_change_event,
+        ]

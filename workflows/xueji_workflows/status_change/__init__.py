@@ -1,0 +1,57 @@
+"""Status changes (学籍异动, SPEC §4): the school submits, the county bureau decides."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from xueji_workflows.actors import Actor
+from xueji_workflows.approval import StepDecision
+from xueji_workflows.units import SchoolRef
+
+__all__ = ["StepDecision"]  # the decide update's request, shared with transfers
+
+TASK_QUEUE = "xueji-status-change"
+
+CHANGE_TYPES = frozenset(
+    {
+        "suspension",  # 休学
+        "resumption",  # 复学
+        "dropout",  # 退学 (senior secondary only; checked by the service before filing)
+        "death",  # 死亡
+        "graduation",  # 毕业
+        "completion",  # 结业
+        "repeat",  # 留级
+        "skip",  # 跳级
+    }
+)
+
+COUNTY_BUREAU = "county_bureau"
+APPLY_CHANGE = "apply_change"
+
+CLAIMING = "claiming"
+IN_REVIEW = "in_review"
+APPLYING = "applying"
+COMPLETED = "completed"
+REFUSED = "refused"
+FAILED = "failed"
+FINISHED_STATES = frozenset({COMPLETED, REFUSED, FAILED})
+
+
+def status_change_workflow_id(pupil_number: str) -> str:
+    return f"status-change-{pupil_number}"
+
+
+@dataclass(frozen=True)
+class StatusChangeInput:
+    case_id: str
+    pupil_number: str
+    pupil_name: str
+    change_type: str
+    school: SchoolRef
+    filed_by: Actor
+    reason: str
+    evidence_ids: list[str] = field(default_factory=list)
+    effective_on: date | None = None
+    province_docks: bool = False
+    bureau_working_days: int = 10

@@ -1,0 +1,45 @@
+"""Step 8 (调档): the registry moves the pupil's record to the receiving school."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from temporalio import workflow
+from temporalio.common import RetryPolicy
+from temporalio.exceptions import ActivityError
+
+from xueji_workflows.errors import RECORD_MOVE_FAILED, activity_refusal
+from xueji_workflows.transfer import TransferInput
+
+with workflow.unsafe.imports_passed_through():
+    from xueji_workflows.transfer.activities import MOVE_PUPIL, MovePupilInput, MovePupilResult
+
+MOVE_TIMEOUT = timedelta(minutes=2)
+# Outages are retried for as long as they last; only a business refusal stops the move.
+MOVE_RETRY = RetryPolicy(
+    initial_interval=timedelta(seconds=5),
+    backoff_coefficient=2.0,
+    maximum_interval=timedelta(minutes=10),
+)
+
+
+async def move_record(transfer: TransferInput) -> MovePupilResult:
+    """Move the record once; raises RECORD_MOVE_FAILED naming the registry's refusal code."""
+    request = MovePupilInput(
+        transfer_id=transfer.transfer_id,
+        pupil_number=transfer.pupil_number,
+        from_school=transfer.sending_school.code,
+        to_school=transfer.receiving_school.code,
+        target_grade=transfer.target_grade,
+        target_class=transfer.target_class,
+    )
+    try:
+        return await workflow.execute_activity(
+            MOVE_PUPIL,
+            request,
+            result_type=MovePupilResult,
+            start_to_close_timeout=MOVE_TIMEOUT,
+            retry_policy=MOVE_RETRY,
+        )
+    except ActivityError as err:
+        raise activity_refusal(err, RECORD_MOVE_FAILED) from err
