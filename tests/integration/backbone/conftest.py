@@ -45,14 +45,16 @@ async def migrated(infrastructure: Infrastructure) -> str:
     return url
 
 
-@pytest.fixture(scope="session")
+# Module scope: its relay holds the registry's outbox lock, which the real service processes of
+# later test modules need.
+@pytest.fixture(scope="module")
 async def registry(
     infrastructure: Infrastructure, migrated: str, token_keys: tuple[Path, Path]
 ) -> AsyncIterator[httpx.AsyncClient]:
     """The registry API over ASGI, with its real outbox relay publishing to the broker."""
+    from_env = {k.removeprefix("XUEJI_").lower(): v for k, v in infrastructure.env().items()}
     settings = RegistrySettings(
-        database_url=migrated,
-        kafka_bootstrap=infrastructure.broker.bootstrap,
+        **{**from_env, "database_url": migrated},
         http_port=0,
         token_private_key_file=str(token_keys[0]),
         token_public_key_file=str(token_keys[1]),
