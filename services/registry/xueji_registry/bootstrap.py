@@ -10,7 +10,15 @@ from xueji_common.keys import read_key
 from xueji_common.readiness import broker_check, database_check
 from xueji_common.service import ServiceKernel, ServiceParts
 from xueji_registry.accounts.views import router as accounts_router
+from xueji_registry.classes.views import router as classes_router
+from xueji_registry.corrections.views import router as corrections_router
+from xueji_registry.evidence.store import EvidenceStore
+from xueji_registry.evidence.views import router as evidence_router
 from xueji_registry.orgs.views import router as orgs_router
+from xueji_registry.platform_api.views import router as platform_router
+from xueji_registry.pupils.numbers import NumberAllocator
+from xueji_registry.pupils.views import router as pupils_router
+from xueji_registry.registration.views import router as registration_router
 from xueji_registry.schema import SCHEMA, handled_events, outbox
 from xueji_registry.settings import RegistrySettings
 
@@ -26,7 +34,16 @@ async def build(settings: RegistrySettings) -> tuple[ServiceKernel, ServiceParts
     app = create_app(
         service="registry",
         title="Xueji registry 学籍注册服务",
-        routers=[accounts_router, orgs_router],
+        routers=[
+            accounts_router,
+            orgs_router,
+            pupils_router,
+            classes_router,
+            registration_router,
+            corrections_router,
+            evidence_router,
+            platform_router,
+        ],
         readiness={
             "database": database_check(kernel.db),
             "broker": broker_check(settings.kafka_bootstrap),
@@ -37,6 +54,8 @@ async def build(settings: RegistrySettings) -> tuple[ServiceKernel, ServiceParts
             "outbox": outbox,
             "token_issuer": TokenIssuer(private_key),
             "token_public_key": public_key,
+            "numbers": NumberAllocator(kernel.db),
+            "evidence_store": EvidenceStore.from_settings(settings),
         },
     )
     return kernel, ServiceParts(app=app, background=[kernel.relay()])

@@ -1,8 +1,8 @@
 from __future__ import annotations
 
-from xueji_common.settings import ServiceSettings
+from xueji_common.settings import S3Settings, ServiceSettings
 
 
-class RegistrySettings(ServiceSettings):
+class RegistrySettings(ServiceSettings, S3Settings):
     http_port: int = 8001
     token_private_key_file: str

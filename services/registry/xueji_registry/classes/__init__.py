@@ -1,0 +1,1 @@
+"""Classes of a school and class assignment (分班)."""

@@ -1,0 +1,1 @@
+"""Corrections of registered core fields, approved by the county bureau."""

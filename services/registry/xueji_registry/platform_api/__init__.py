@@ -1,0 +1,1 @@
+"""The registry API other Xueji services call (lookup, case lock, record move)."""

@@ -1,0 +1,80 @@
+"""Searching the pupils inside the caller's scope, with paging."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from xueji_common.auth.principal import Principal
+from xueji_registry.domain.text_width import fold_full_width, normalise_identifier
+from xueji_registry.pupils.access import visible_pupils
+from xueji_registry.pupils.rows import record_query, state_of
+from xueji_registry.pupils.state import PupilState
+from xueji_registry.pupils.tables import pupils
+
+
+@dataclass(frozen=True)
+class PupilFilters:
+    school_code: str | None = None
+    name: str | None = None  # part of the name
+    number: str | None = None  # national, local or ID number, exactly
+    class_id: uuid.UUID | None = None
+    grade: int | None = None
+    status: str | None = None
+    reason: str | None = None  # a problem reason code
+    registration_state: str | None = None
+    problem: bool | None = None
+    include_deleted: bool = False
+
+
+def _conditions(principal: Principal, filters: PupilFilters) -> list[ColumnElement[bool]]:
+    conditions = [visible_pupils(principal)]
+    if not filters.include_deleted:
+        conditions.append(pupils.c.deleted.is_(False))
+    if filters.school_code:
+        conditions.append(pupils.c.school_code == filters.school_code)
+    if filters.name and filters.name.strip():
+        conditions.append(
+            pupils.c.name.contains(fold_full_width(filters.name).strip(), autoescape=True)
+        )
+    if filters.number and filters.number.strip():
+        number = normalise_identifier(filters.number)
+        conditions.append(
+            or_(
+                pupils.c.national_number == number,
+                pupils.c.local_number == number,
+                pupils.c.id_number == number,
+            )
+        )
+    if filters.class_id is not None:
+        conditions.append(pupils.c.class_id == filters.class_id)
+    if filters.grade is not None:
+        conditions.append(pupils.c.grade == filters.grade)
+    if filters.status:
+        conditions.append(pupils.c.status == filters.status)
+    if filters.reason:
+        conditions.append(pupils.c.problem_reasons.contains([{"code": filters.reason}]))
+    if filters.registration_state:
+        conditions.append(pupils.c.registration_state == filters.registration_state)
+    if filters.problem is not None:
+        conditions.append(pupils.c.problem.is_(filters.problem))
+    return conditions
+
+
+async def search_pupils(
+    session: AsyncSession, principal: Principal, filters: PupilFilters, *, limit: int, offset: int
+) -> tuple[list[PupilState], int]:
+    """One page of matching pupils (school, grade, number order) and how many match in all."""
+    conditions = _conditions(principal, filters)
+    total = await session.scalar(select(func.count()).select_from(pupils).where(*conditions))
+    rows = await session.execute(
+        record_query()
+        .where(*conditions)
+        .order_by(pupils.c.school_code, pupils.c.grade, pupils.c.national_number, pupils.c.id)
+        .limit(limit)
+        .offset(offset)
+    )
+    return [state_of(row) for row in rows.all()], int(total or 0)
