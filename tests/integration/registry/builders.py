@@ -148,3 +148,34 @@ async def create_pupil(client: httpx.AsyncClient, headers: dict[str, str], body:
     response = await client.post("/v1/pupils", json=body, headers=headers)
     assert response.status_code == 201, response.text
     return response.json()
+
+
+async def register(
+    client: httpx.AsyncClient, world: World, school: str, pupil_ids: list[str]
+) -> None:
+    """Submit the pupils and have their county approve them."""
+    submitted = await client.post(
+        "/v1/registration/submissions",
+        json={"pupil_ids": pupil_ids},
+        headers=world.registrar(school),
+    )
+    assert submitted.status_code == 201, submitted.text
+    decided = await client.post(
+        f"/v1/registration/submissions/{submitted.json()['id']}/decision",
+        json={"decision": "approve"},
+        headers=world.county(world.path(school)[:4]),
+    )
+    assert decided.status_code == 200, decided.text
+
+
+async def upload_evidence(
+    client: httpx.AsyncClient, headers: dict[str, str], pupil_id: str, purpose: str
+) -> str:
+    response = await client.post(
+        "/v1/evidence",
+        files={"file": ("证明.pdf", b"%PDF-1.4\n%%EOF\n", "application/pdf")},
+        data={"pupil_id": pupil_id, "purpose": purpose},
+        headers=headers,
+    )
+    assert response.status_code == 201, response.text
+    return response.json()["id"]
