@@ -16,6 +16,8 @@ from xueji_common.uow import UnitOfWork
 from xueji_registry.accounts import service as accounts
 from xueji_registry.accounts.schemas import AccountCreate
 from xueji_registry.accounts.tables import accounts as accounts_table
+from xueji_registry.demo_pupils import seed_demo_pupils
+from xueji_registry.demo_service_account import seed_service_account
 from xueji_registry.orgs import service as orgs
 from xueji_registry.orgs.schemas import SchoolCreate, UnitCreate
 from xueji_registry.schema import outbox
@@ -105,8 +107,11 @@ def demo_accounts() -> list[tuple[str, str, Role, str]]:
     return ACCOUNTS + school_accounts
 
 
-async def seed_demo(db: Database) -> list[DemoLogin]:
-    """Create what is missing of the demo tree and accounts; return every demo login."""
+async def seed_demo(db: Database, service_password: str | None = None) -> list[DemoLogin]:
+    """Create what is missing of the demo tree, accounts and pupils; return every demo login.
+
+    With `service_password`, the transfer service's platform account is seeded too.
+    """
     for code, name, parent, docking in UNITS:
         async with UnitOfWork(db, outbox) as uow:
             if await orgs.find_unit(uow.session, code) is None:
@@ -148,4 +153,7 @@ async def seed_demo(db: Database) -> list[DemoLogin]:
                     ),
                 )
         logins.append(DemoLogin(username, name, role.value, unit))
+    if service_password is not None:
+        await seed_service_account(db, service_password)
+    await seed_demo_pupils(db, [code for code, *_ in SCHOOLS])
     return logins

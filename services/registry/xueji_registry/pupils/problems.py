@@ -22,8 +22,8 @@ from xueji_registry.pupils.drafting import BUREAU_ISSUED, candidate_of, temporar
 from xueji_registry.pupils.history import ChangeContext, record_changes, replace_number
 from xueji_registry.pupils.model import PROVABLE_REASONS
 from xueji_registry.pupils.numbers import NumberAllocator
+from xueji_registry.pupils.resolution_schemas import JNumberIssue, ProofAccept
 from xueji_registry.pupils.saving import publish_saved, save_validated, write_state
-from xueji_registry.pupils.schemas import JNumberIssue, ProofAccept
 from xueji_registry.pupils.state import PupilState
 
 

@@ -13,10 +13,9 @@ from xueji_registry.pupils.access import pupil_for_read
 from xueji_registry.pupils.deps import Numbers
 from xueji_registry.pupils.history import field_history_of
 from xueji_registry.pupils.model import china_today
+from xueji_registry.pupils.resolution_schemas import JNumberIssue, ProofAccept
 from xueji_registry.pupils.schemas import (
     FieldHistoryRead,
-    JNumberIssue,
-    ProofAccept,
     PupilCreate,
     PupilPage,
     PupilRead,
