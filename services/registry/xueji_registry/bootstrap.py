@@ -14,6 +14,7 @@ from xueji_registry.classes.views import router as classes_router
 from xueji_registry.corrections.views import router as corrections_router
 from xueji_registry.evidence.store import EvidenceStore
 from xueji_registry.evidence.views import router as evidence_router
+from xueji_registry.imports.views import build_router as build_imports_router
 from xueji_registry.orgs.views import router as orgs_router
 from xueji_registry.platform_api.views import router as platform_router
 from xueji_registry.pupils.numbers import NumberAllocator
@@ -43,6 +44,7 @@ async def build(settings: RegistrySettings) -> tuple[ServiceKernel, ServiceParts
             corrections_router,
             evidence_router,
             platform_router,
+            build_imports_router(),
         ],
         readiness={
             "database": database_check(kernel.db),

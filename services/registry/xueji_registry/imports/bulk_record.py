@@ -1,0 +1,154 @@
+"""Table rows and pupil.created payloads for many new pupils of one school, built fast.
+
+The pupils service builds one record at a time (`drafting.new_state`,
+`rows.row_values`, `events.created`): about 100 µs a pupil, too slow for
+200,000 rows. This builder derives everything that is the same for every new
+pupil of this import from one sample built by those very functions, then sets
+only the per-pupil fields. Unit tests hold it to the same rows and
+byte-identical payloads.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from datetime import date
+from json.encoder import encode_basestring  # type: ignore[attr-defined]
+
+from xueji.registry.v1 import pupil_events_pb2 as pb
+from xueji_common.auth.principal import Principal
+from xueji_registry.domain.code_tables import PupilStatus
+from xueji_registry.imports.copy_text import NULL, encoders_for, text
+from xueji_registry.imports.school_context import SchoolContext
+from xueji_registry.pupils import events
+from xueji_registry.pupils.candidates import PupilCandidate, ValidatedPupil
+from xueji_registry.pupils.code_mapping import id_type_enum, stage_enum
+from xueji_registry.pupils.drafting import new_state
+from xueji_registry.pupils.rows import row_values
+from xueji_registry.pupils.state import Guardian, PupilState
+from xueji_registry.pupils.tables import pupils
+
+# Columns set per pupil; every other column of `row_values` is the same for the whole import.
+VARYING = (
+    "id", "national_number", "local_number", "name", "gender", "birth_date", "ethnicity",
+    "nationality", "id_type", "id_number", "household_division", "household_address",
+    "address", "guardians", "class_id", "grade", "stage", "enrolment_year",
+    "graduation_year", "inclusive_education", "disability_category",
+)  # fmt: skip
+# The row as uploaded ("\x1f" between cells), kept for the error report of rows that fail later.
+STAGING_EXTRAS = ("row_number", "event_id", "payload", "cells")
+CELL_SEPARATOR = "\x1f"
+
+
+def _sample(context: SchoolContext) -> PupilState:
+    values = PupilCandidate(
+        name="样本", gender="1", birth_date=date(2000, 1, 1), grade=1, stage="primary",
+        enrolment_year=2006,
+    )  # fmt: skip
+    validated = ValidatedPupil(values, (), None, None, 2012)
+    return new_state(
+        uuid.uuid4(), validated, school=context.school, school_class=None,
+        national_number="G", now=context.now,
+    )  # fmt: skip
+
+
+def random_uuid_text() -> str:
+    """A version-4 UUID as text, without building a UUID object (a third of the time)."""
+    raw = bytearray(os.urandom(16))
+    raw[6] = (raw[6] & 0x0F) | 0x40
+    raw[8] = (raw[8] & 0x3F) | 0x80
+    h = raw.hex()
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+
+
+def _s(value: str | None) -> str:
+    # Validated text holds no tabs or line breaks; a backslash is the one character left
+    # that COPY would misread.
+    if value is None:
+        return NULL
+    if "\\" in value or not value.isprintable():
+        return text(value)
+    return value
+
+
+def _guardians(guardians: tuple[Guardian, ...]) -> str:
+    items = []
+    for g in guardians:
+        name, relation, phone, id_type, id_number = (
+            "null" if v is None else encode_basestring(v)
+            for v in (g.name, g.relation, g.phone, g.id_type, g.id_number)
+        )
+        items.append(
+            f'{{"name":{name},"relation":{relation},"phone":{phone},'
+            f'"id_type":{id_type},"id_number":{id_number}}}'
+        )
+    return _s("[" + ",".join(items) + "]")
+
+
+class BulkRecordBuilder:
+    def __init__(self, context: SchoolContext, actor: Principal, import_id: str) -> None:
+        sample = _sample(context)
+        if sample.status != PupilStatus.ENROLLED or sample.problem:
+            raise ValueError("new pupils are expected to start enrolled and without problems")
+        self._context = context
+        values = {**row_values(sample), "import_batch_id": import_id}
+        constant = [name for name in values if name not in VARYING]
+        self.columns: tuple[str, ...] = (*constant, *VARYING, *STAGING_EXTRAS)
+        encoders = encoders_for(pupils, constant)
+        self._prefix = "".join(
+            encode(values[name]) + "\t" for encode, name in zip(encoders, constant, strict=True)
+        )
+        self._template = events.created(sample, actor, import_batch_id=import_id).message
+
+    def line(self, row: int, pupil: ValidatedPupil, national_number: str, cells: str) -> str:
+        """One COPY line for a pupil that passed every check (validated, no problem reasons)."""
+        v = pupil.values
+        pupil_id = random_uuid_text()
+        school_class = self._context.classes_by_id[v.class_id] if v.class_id else None
+        payload = self._payload(pupil, pupil_id, national_number, school_class)
+        fields = (
+            pupil_id, national_number, _s(v.local_number), _s(v.name), _s(v.gender),
+            v.birth_date.isoformat() if v.birth_date else NULL, _s(v.ethnicity),
+            _s(v.nationality), _s(v.id_type), _s(v.id_number), _s(v.household_division),
+            _s(v.household_address), _s(v.address), _guardians(v.guardians),
+            str(v.class_id) if v.class_id else NULL, str(v.grade), v.stage,
+            str(v.enrolment_year), str(pupil.graduation_year),
+            "t" if v.inclusive_education else "f", _s(v.disability_category),
+            str(row), random_uuid_text(), "\\\\x" + payload.hex(), text(cells),
+        )  # fmt: skip
+        return self._prefix + "\t".join(fields) + "\n"
+
+    def _payload(
+        self, pupil: ValidatedPupil, pupil_id: str, number: str, school_class: object
+    ) -> bytes:
+        v = pupil.values
+        message = pb.PupilCreated()
+        message.CopyFrom(self._template)
+        record = message.pupil
+        record.pupil_id = pupil_id
+        record.national_number = number
+        record.local_number = v.local_number or ""
+        record.name = v.name
+        record.gender_code = v.gender or ""
+        record.birth_date = v.birth_date.isoformat() if v.birth_date else ""
+        record.ethnicity_code = v.ethnicity or ""
+        record.nationality_code = v.nationality or ""
+        record.id_type = id_type_enum(v.id_type)
+        record.id_number = v.id_number or ""
+        record.household_registration.division_code = v.household_division or ""
+        record.household_registration.address = v.household_address or ""
+        record.address = v.address or ""
+        for guardian in v.guardians:
+            added = record.guardians.add()
+            added.name, added.relation = guardian.name, guardian.relation
+            added.phone = guardian.phone or ""
+            added.id_type = id_type_enum(guardian.id_type) if guardian.id_type else 0
+            added.id_number = guardian.id_number or ""
+        record.class_name = getattr(school_class, "name", "")
+        record.grade = v.grade
+        record.stage = stage_enum(v.stage)
+        record.enrolment_year = v.enrolment_year
+        record.graduation_year = pupil.graduation_year
+        record.inclusive_education = v.inclusive_education
+        record.disability_category_code = v.disability_category or ""
+        return message.SerializeToString(deterministic=True)

@@ -1,0 +1,109 @@
+"""The chunk loop: chunks to the workers, their results into the database, in file order.
+
+At most a few chunks are in flight, so memory stays flat however long the
+file is. What cannot be decided per chunk (duplicates across the file, rows
+needing an issued number) is settled by `settlement` once all chunks are in.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections import deque
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from xueji_common.uow import UnitOfWork
+from xueji_registry.domain.reasons import Reason
+from xueji_registry.imports.bulk_record import BulkRecordBuilder
+from xueji_registry.imports.chunk_work import ChunkResult, FailedRow, ImportJob, PendingRow
+from xueji_registry.imports.late_reasons import active_elsewhere, held_elsewhere
+from xueji_registry.imports.runtime import ChunkWorkers
+from xueji_registry.imports.sheet_chunks import SheetChunk
+from xueji_registry.imports.staging import ImportStaging, SkippedRow
+from xueji_registry.pupils.holders import active_holders
+
+
+@dataclass
+class RowLedger:
+    """What became of every row so far."""
+
+    rows_total: int = 0
+    applied: int = 0
+    unchanged: set[int] = field(default_factory=set)
+    failed: dict[int, FailedRow] = field(default_factory=dict)
+    # Failed after staging: reasons now, cells read back from the staging table at the end.
+    late: dict[int, list[Reason]] = field(default_factory=dict)
+    key_rows: list[int] = field(default_factory=list)
+    id_numbers: list[str] = field(default_factory=list)
+    local_numbers: list[str] = field(default_factory=list)
+    pending: list[PendingRow] = field(default_factory=list)
+
+    def fail_late(self, row: int, reason: Reason) -> None:
+        self.unchanged.discard(row)
+        self.late.setdefault(row, []).append(reason)
+
+
+class ChunkPipeline:
+    def __init__(
+        self,
+        uow: UnitOfWork,
+        job: ImportJob,
+        staging: ImportStaging,
+        workers: ChunkWorkers,
+        *,
+        trace_id: str | None,
+    ) -> None:
+        self._uow = uow
+        self._job = job
+        self._staging = staging
+        self._workers = workers
+        self._trace_id = trace_id
+        self._columns = BulkRecordBuilder(job.context, job.actor, job.import_id).columns
+        self.ledger = RowLedger()
+
+    async def run(self, chunks: Iterator[SheetChunk], *, parallel: bool) -> RowLedger:
+        in_flight: deque[asyncio.Future[ChunkResult]] = deque()
+        try:
+            while (chunk := await asyncio.to_thread(next, chunks, None)) is not None:
+                in_flight.append(self._workers.submit(self._job, chunk, parallel=parallel))
+                while len(in_flight) >= self._workers.in_flight_limit:
+                    await self._take(await in_flight.popleft())
+            while in_flight:
+                await self._take(await in_flight.popleft())
+        finally:
+            for future in in_flight:
+                future.cancel()
+            if in_flight:
+                await asyncio.gather(*in_flight, return_exceptions=True)
+        return self.ledger
+
+    async def _take(self, result: ChunkResult) -> None:
+        ledger = self.ledger
+        ledger.rows_total += result.rows
+        ledger.failed.update((failed.row, failed) for failed in result.failed)
+        for row, id_number, local_number in result.keys:
+            ledger.key_rows.append(row)
+            ledger.id_numbers.append(id_number)
+            ledger.local_numbers.append(local_number)
+        ledger.pending.extend(result.pending)
+        if not result.staged_rows:
+            return
+        skipped = await self._staging.apply(self._columns, result.staged, trace_id=self._trace_id)
+        ledger.applied += result.staged_rows - len(skipped)
+        await self._classify(skipped)
+
+    async def _classify(self, skipped: list[SkippedRow]) -> None:
+        """Rows the indexes turned away: already at this school, or held by another school."""
+        if not skipped:
+            return
+        session = self._uow.session
+        holders = await active_holders(session, [s.id_number for s in skipped if s.id_number])
+        school_code = self._job.context.school.code
+        for row in skipped:
+            holder = holders.get(row.id_number or "")
+            if holder is not None and holder.school_code == school_code:
+                self.ledger.unchanged.add(row.row)
+            elif holder is not None:
+                self.ledger.fail_late(row.row, active_elsewhere(holder))
+            else:
+                self.ledger.fail_late(row.row, held_elsewhere(None))
