@@ -5,7 +5,7 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from tests.integration.registry_imports.conftest import SCHOOL_A, Fujian
+from tests.integration.registry_imports.conftest import SCHOOL_A, SCHOOL_B, Fujian
 from tests.integration.registry_imports.upload_requests import counts, post_import
 from tests.unit.registry_imports.sample_workbooks import pupil_row, workbook
 from xueji_common.db import Database
@@ -17,7 +17,7 @@ async def test_valid_rows_are_applied_and_bad_rows_reported(
     client: httpx.AsyncClient, db: Database, fujian: Fujian
 ) -> None:
     before = await counts(db, SCHOOL_A[-1])
-    rows = [pupil_row(1), pupil_row(1, male=False), pupil_row(7, 班级="1")]
+    rows = [pupil_row(1, 班级="1"), pupil_row(1, male=False), pupil_row(7, 班级="1")]
     rows.append(pupil_row(1, 性别="X"))
     broken_id = pupil_row(1)
     broken_id["身份证件号"] = str(broken_id["身份证件号"])[:17] + "Z"
@@ -33,3 +33,50 @@ async def test_valid_rows_are_applied_and_bad_rows_reported(
     assert by_row[6]["column"] == "身份证件号" and by_row[6]["code"] == "ID_NUMBER_CHARACTERS"
     after = await counts(db, SCHOOL_A[-1])
     assert after == (before[0] + 3, before[1] + 3)
+
+
+async def test_importing_the_same_file_again_changes_nothing(
+    client: httpx.AsyncClient, db: Database, fujian: Fujian
+) -> None:
+    data = workbook([pupil_row(1), pupil_row(2), pupil_row(8)])
+    first = await post_import(client, fujian.registrar_a, data)
+    assert first.status_code == 201, first.text
+    assert first.json()["rows_applied"] == 3
+    stored = await counts(db, SCHOOL_A[-1])
+    again = await post_import(client, fujian.registrar_a, data)
+    assert again.status_code == 201, again.text
+    report = again.json()
+    assert (report["rows_applied"], report["rows_unchanged"], report["rows_failed"]) == (0, 3, 0)
+    assert await counts(db, SCHOOL_A[-1]) == stored
+
+
+async def test_an_id_number_active_at_another_school_is_refused_naming_it(
+    client: httpx.AsyncClient, db: Database, fujian: Fujian
+) -> None:
+    row = pupil_row(1)
+    assert (await post_import(client, fujian.registrar_a, workbook([row]))).status_code == 201
+    before = await counts(db, SCHOOL_B[-1])
+    response = await post_import(client, fujian.registrar_b, workbook([row, pupil_row(1)]))
+    report = response.json()
+    assert (report["rows_applied"], report["rows_failed"]) == (1, 1)
+    (error,) = report["errors"]
+    assert error["row"] == 2 and error["column"] == "身份证件号"
+    assert error["code"] == "ID_NUMBER_ACTIVE_ELSEWHERE"
+    assert "福州市鼓楼区导入测试学校" in error["message"] and SCHOOL_A[-1] in error["message"]
+    assert await counts(db, SCHOOL_B[-1]) == (before[0] + 1, before[1] + 1)
+
+
+async def test_rows_sharing_an_id_number_in_one_file_all_fail(
+    client: httpx.AsyncClient, db: Database, fujian: Fujian
+) -> None:
+    twin = pupil_row(1)
+    rows = [twin, pupil_row(1), dict(twin, 姓名="张小刚")]
+    before = await counts(db, SCHOOL_A[-1])
+    report = (await post_import(client, fujian.registrar_a, workbook(rows))).json()
+    assert (report["rows_applied"], report["rows_failed"]) == (1, 2)
+    assert {(e["row"], e["code"]) for e in report["errors"]} == {
+        (2, "ID_NUMBER_DUPLICATE"),
+        (4, "ID_NUMBER_DUPLICATE"),
+    }
+    assert "第4行" in report["errors"][0]["message"]
+    assert await counts(db, SCHOOL_A[-1]) == (before[0] + 1, before[1] + 1)

@@ -39,7 +39,7 @@ def pupil_row(grade: int = 1, *, male: bool = True, **overrides: object) -> dict
         "身份证件类型": "居民身份证",
         "身份证件号": id_number,
         "年级": f"{'一二三四五六七八九'[grade - 1]}年级",
-        "班级": "1",
+        "班级": "",
         "入学年份": stage_start,
         "户口所在地": "福州市鼓楼区五四路1号",
         "户口所在地区划代码": "350102",

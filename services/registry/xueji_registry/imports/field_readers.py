@@ -27,11 +27,11 @@ from xueji_registry.pupils.state import ClassRef, Guardian
 
 TEXT_MAX_LENGTH = 200
 RELATION_MAX_LENGTH = 20
-FIRST_YEAR = 1950
+# Years a school year can start in; beyond them a year is a typing error (and dates break).
+YEARS = range(1950, 2101)
 _PHONE = re.compile(r"\+?[0-9][0-9 ()\-]{5,22}[0-9]")
 _PHONE_DIGITS = (7, 15)
 _PLACEHOLDER_GRADE = 1
-_PLACEHOLDER_YEAR = 1
 _PLACEHOLDER_STAGE = "primary"
 _T = TypeVar("_T")
 
@@ -170,14 +170,15 @@ class FieldReader:
         return stage.value
 
     def _year(self, value: CellValue) -> int:
+        # An unreadable year stands in as this year; its dependent checks are dropped.
         if _text(value) == "":
             self.fail("enrolment_year", Code.VALUE_MISSING, "入学年份不能为空")
-            return _PLACEHOLDER_YEAR
+            return self.school.today.year
         year = cell_int(value)
-        if year is None or year < FIRST_YEAR:
+        if year is None or year not in YEARS:
             message = "入学年份应为四位年份，如2026"
             self.fail("enrolment_year", Code.YEAR_INVALID, message, value)
-            return _PLACEHOLDER_YEAR
+            return self.school.today.year
         return year
 
     def _class(self, value: CellValue, grade: int | None) -> ClassRef | None:
