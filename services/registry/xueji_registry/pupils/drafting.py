@@ -14,8 +14,9 @@ from xueji_registry.pupils.state import ClassRef, PupilState, SchoolRef, StoredR
 
 TEMPORARY = "L"
 BUREAU_ISSUED = "J"
-# A record without a usable birth date is dated as an average pupil of its grade would be.
-_SCHOOL_AGE_AT_GRADE1 = 6
+# A record without a usable birth date is dated 1 January of the year a pupil who entered
+# the stage's first grade at the usual age was born in: entry year - 5 - that grade.
+_STAGE_FIRST_GRADE = {"primary": 1, "junior": 7, "senior": 10}
 
 
 def national_number_for(validated: ValidatedPupil, *, id_conflict: bool) -> str | None:
@@ -29,7 +30,8 @@ def temporary_prefix_for(
     validated: ValidatedPupil, school: SchoolRef, letter: str = TEMPORARY
 ) -> str:
     values = validated.values
-    fallback_year = values.enrolment_year - _SCHOOL_AGE_AT_GRADE1 - max(0, values.grade - 1)
+    first_grade = _STAGE_FIRST_GRADE.get(values.stage, max(1, values.grade))
+    fallback_year = values.enrolment_year - 5 - first_grade
     return temporary_prefix(letter, school.county_code, values.birth_date, fallback_year)
 
 

@@ -30,7 +30,6 @@ from xueji_registry.pupils.drafting import (
     next_state,
     temporary_prefix_for,
 )
-from xueji_registry.pupils.events import Change
 from xueji_registry.pupils.history import ChangeContext, record_changes, replace_number
 from xueji_registry.pupils.holders import (
     active_holders,
@@ -39,6 +38,7 @@ from xueji_registry.pupils.holders import (
 )
 from xueji_registry.pupils.numbers import NumberAllocator
 from xueji_registry.pupils.rows import row_values
+from xueji_registry.pupils.snapshot import Change
 from xueji_registry.pupils.state import ClassRef, PupilState
 from xueji_registry.pupils.tables import pupils
 
