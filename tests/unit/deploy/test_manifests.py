@@ -21,6 +21,7 @@ from tests.unit.deploy.workloads import (
     main_container,
     mounted_files,
     pod,
+    secret_key_holders,
     settings_problems,
 )
 from xueji_export.settings import ExportSettings
@@ -35,6 +36,7 @@ SETTINGS = {
     "export": ExportSettings,
 }
 OVERLAYS = ("overlays/production", "overlays/staging")
+TOKEN_KEYS = "xueji-token-keys"
 # Production clusters run at least this Kubernetes version; resources must match its schema.
 KUBERNETES_VERSION = "1.31.0"
 # Custom resources of the operators the platform runs on (no schema for them here).
@@ -127,14 +129,9 @@ def test_every_setting_the_service_reads_is_provided(overlay: str, service: str)
 @pytest.mark.parametrize("overlay", OVERLAYS)
 def test_only_the_registry_holds_the_token_private_key(overlay: str) -> None:
     rendering = rendered(overlay)
-    holders = set()
-    for deployment in rendering.of_kind("Deployment"):
-        keys = {key for kind, name, key in mounted_files(deployment).values()
-                if kind == "secret" and name == "xueji-token-keys"}
-        assert "public.pem" in keys or "*" in keys, deployment["metadata"]["name"]
-        if keys & {"private.pem", "*"}:
-            holders.add(deployment["metadata"]["name"])
-    assert holders == {"registry"}
+    deployments = rendering.of_kind("Deployment")
+    assert secret_key_holders(deployments, TOKEN_KEYS, "private.pem") == {"registry"}
+    assert secret_key_holders(deployments, TOKEN_KEYS, "public.pem") == set(SETTINGS)
     registry_env = service_env(rendering, "registry")
     assert registry_env["XUEJI_TOKEN_PRIVATE_KEY_FILE"] in mounted_files(
         rendering.one("Deployment", "registry"))

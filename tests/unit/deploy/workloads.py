@@ -121,8 +121,15 @@ def mounted_files(deployment: Resource) -> dict[str, tuple[str, str, str]]:
 
 
 def secret_keys_mounted(deployment: Resource, secret: str) -> set[str]:
+    """Keys of a Secret the main container sees; "*" when a volume projects all of them."""
     return {key for kind, name, key in mounted_files(deployment).values()
             if kind == "secret" and name == secret}
+
+
+def secret_key_holders(deployments: list[Resource], secret: str, key: str) -> set[str]:
+    """Deployments that can read `key` of `secret`."""
+    return {d["metadata"]["name"] for d in deployments
+            if secret_keys_mounted(d, secret) & {key, "*"}}
 
 
 def file_env_problems(deployment: Resource, env: dict[str, str | SecretValue]) -> list[str]:
