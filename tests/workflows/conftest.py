@@ -53,7 +53,9 @@ def start_worker(
     """A worker for both workflow families with the fake activities.
 
     `sticky=False` keeps no workflow in memory, so nothing is routed to this worker's
-    sticky queue once it stops (the test server never clears stickiness on shutdown).
+    sticky queue after it stops (the test server never frees a stopped worker's queue).
+    Every task and query then replays the history: slow, so drive such a worker by
+    watching the fake event sink rather than by querying.
     """
     return Worker(
         env.client,

@@ -17,6 +17,7 @@ from tests.workflows.transfer_cases import (
     approve_until,
     county_officer,
     decide,
+    report_arrival,
     sleep_until,
     start_transfer,
     step,
@@ -25,7 +26,7 @@ from tests.workflows.transfer_cases import (
     until_step,
 )
 from tests.workflows.workflow_fakes import Fakes
-from xueji_transfer.calendar import SHANGHAI, YearSchedule, local_date
+from xueji_transfer.calendar import SHANGHAI, YearSchedule, local_date, month_deadline
 from xueji_transfer.calendar.state_council import schedule_from_chinese_calendar
 from xueji_workflows import search_attributes as sa
 from xueji_workflows.transfer.workflows import TransferWorkflow
@@ -207,3 +208,25 @@ async def test_unpublished_year_is_provisional_until_the_calendar_is_published(
     assert [(e.step, e.deadline, e.provisional) for e in recomputed] == [
         ("receiving_school", school.deadline, False)
     ]
+
+
+async def test_late_paper_file_escalates_to_the_sending_schools_bureau(
+    workflow_env: WorkflowEnvironment,
+    task_queue: str,
+    worker: Worker,
+    fakes: Fakes,
+    started: list[WorkflowHandle],
+) -> None:
+    transfer = transfer_input()
+    handle = await start_transfer(workflow_env.client, task_queue, transfer, started)
+    await approve_until(handle, transfer)
+    await report_arrival(handle, transfer)
+    paper = active(await until_step(handle, "paper_file_sent"))
+    assert paper.deadline == month_deadline(paper.opened_at).due_at
+
+    await sleep_until(workflow_env, paper.deadline + ONE_HOUR)
+
+    late = active(await handle.query(TransferWorkflow.timeline))
+    assert (late.step, late.overdue, late.escalated_to) == ("paper_file_sent", True, ["320102"])
+    calendar = fakes.calendar.working_calendar()
+    assert late.deadline == calendar.deadline(paper.deadline + END_OF_GRACE, 10).due_at

@@ -32,7 +32,8 @@ from tests.workflows.transfer_cases import (
     until_step,
 )
 from tests.workflows.workflow_fakes import Fakes
-from xueji_workflows.transfer import Withdrawal
+from xueji_workflows.transfer import ArrivalReport, TransferInput, Withdrawal
+from xueji_workflows.transfer.route import approval_route
 from xueji_workflows.transfer.workflows import TransferWorkflow
 
 pytestmark = pytest.mark.integration
@@ -273,6 +274,19 @@ async def test_registry_outage_during_the_move_is_retried_until_it_succeeds(
     assert len(moved) == 1
 
 
+async def until_opened(fakes: Fakes, transfer: TransferInput, step: str) -> None:
+    """Wait for the step-opened event, without a query (see `start_worker`)."""
+    for _ in range(400):
+        events = fakes.events.transfer_events
+        if any(
+            (e.transfer_id, e.type, e.step) == (transfer.transfer_id, "transfer.step_opened", step)
+            for e in events
+        ):
+            return
+        await asyncio.sleep(0.025)
+    raise AssertionError(f"step {step} never opened")
+
+
 async def test_record_moves_once_across_a_worker_restart(
     workflow_env: WorkflowEnvironment,
     task_queue: str,
@@ -282,9 +296,13 @@ async def test_record_moves_once_across_a_worker_restart(
     transfer = transfer_input()
     async with start_worker(workflow_env, task_queue, fakes, sticky=False):
         handle = await start_transfer(workflow_env.client, task_queue, transfer, started)
-        await approve_until(handle, transfer)
-        await report_arrival(handle, transfer)
-        await until_step(handle, "paper_file_sent")
+        for spec in approval_route(transfer):
+            await until_opened(fakes, transfer, spec.name)
+            await decide(handle, approver(transfer, spec.name))
+        await until_opened(fakes, transfer, "report_arrival")
+        arrival = ArrivalReport("restart-arrival", registrar(SHANGHAI_SCHOOL))
+        await handle.execute_update(TransferWorkflow.report_arrival, arrival)
+        await until_opened(fakes, transfer, "paper_file_sent")
 
     # A new worker replays the whole history, then carries on with the paper file.
     async with start_worker(workflow_env, task_queue, fakes):

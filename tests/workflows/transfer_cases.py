@@ -109,9 +109,12 @@ def approver(transfer: TransferInput, step_name: str) -> Actor:
 async def approve_until(
     handle: WorkflowHandle, transfer: TransferInput, stop_at: str | None = None
 ) -> CaseTimeline | None:
-    """Approve every approval step before `stop_at` (all of them if None); the timeline
-    once `stop_at` is active."""
+    """Approve every undecided approval step before `stop_at` (all of them if None); the
+    timeline once `stop_at` is active."""
+    done = {s.step for s in (await handle.query(TransferWorkflow.timeline)).steps if s.decision}
     for spec in approval_route(transfer):
+        if spec.name in done:
+            continue
         timeline = await until_step(handle, spec.name)
         if spec.name == stop_at:
             return timeline

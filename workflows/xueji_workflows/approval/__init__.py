@@ -2,7 +2,15 @@
 
 A step becomes active, gets a deadline from the calendar activity, waits for the decision of
 its party, and on a missed deadline marks itself overdue and escalates up the hierarchy with
-a fresh bureau deadline — it never decides by itself (SPEC §5).
+a fresh bureau deadline — it never decides by itself (SPEC §5). Escalation informs the
+supervising authority (督办); the decision stays with the step's own party.
+
+A family uses it through `approval.desk.ApprovalDesk`: build a `StepSpec` per step, `await
+desk.run(spec, stop_when=...)` for each, forward decision updates to `desk.check` (in the
+validator) and `desk.accept` (in the handler), the `calendar_published` signal to
+`desk.calendar_published`, and answer the `timeline` query with `desk.timeline`. The desk
+reports what happens as `StepEvent`s to the family's recorder, which turns them into the
+family's event activity.
 """
 
 from __future__ import annotations

@@ -1,8 +1,4 @@
-"""The approval desk: runs one step at a time inside a workflow (deterministic code only).
-
-The family workflow opens a step with `run`, forwards decision updates to `check` (validator)
-and `accept` (handler), and the `calendar_published` signal to `calendar_published`.
-"""
+"""The approval desk: runs a case's steps one at a time (workflow code, deterministic)."""
 
 from __future__ import annotations
 
@@ -12,6 +8,7 @@ from datetime import timedelta
 
 from temporalio import workflow
 from temporalio.common import RetryPolicy
+from temporalio.exceptions import ApplicationError
 
 from xueji_workflows import search_attributes
 from xueji_workflows.actors import Actor
@@ -67,10 +64,14 @@ class ApprovalDesk:
         return self._active.spec if self.active_record() is not None else None
 
     def timeline(
-        self, case_id: str, kind: str, pupil_number: str, state: str, failure: Exception | None
+        self,
+        case_id: str,
+        kind: str,
+        pupil_number: str,
+        state: str,
+        failure: ApplicationError | None,
     ) -> CaseTimeline:
         active = self.active_record()
-        code = getattr(failure, "type", None)
         return CaseTimeline(
             case_id=case_id,
             kind=kind,
@@ -78,8 +79,8 @@ class ApprovalDesk:
             state=state,
             current_step=active.step if active else None,
             steps=list(self.steps),
-            failure_code=code,
-            failure_message=str(getattr(failure, "message", failure)) if failure else None,
+            failure_code=failure.type if failure else None,
+            failure_message=failure.message if failure else None,
         )
 
     def receipt(self, decision_id: str) -> DecisionReceipt | None:

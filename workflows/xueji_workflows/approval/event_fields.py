@@ -9,7 +9,7 @@ from xueji_workflows.actors import Actor
 from xueji_workflows.approval import StepEvent
 
 # Kinds that report on an open step; anything else reports its decision.
-UNDECIDED_KINDS = frozenset({"step_opened", "step_overdue", "escalated"})
+UNDECIDED_KINDS = frozenset({"step_opened", "step_overdue", "escalated", "deadline_recomputed"})
 
 
 @dataclass(frozen=True)

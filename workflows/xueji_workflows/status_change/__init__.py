@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
 
 from xueji_workflows.actors import Actor
-from xueji_workflows.approval import StepDecision
+from xueji_workflows.approval import StepDecision as StepDecision  # the decide request
 from xueji_workflows.units import SchoolRef
-
-__all__ = ["StepDecision"]  # the decide update's request, shared with transfers
 
 TASK_QUEUE = "xueji-status-change"
 
@@ -52,6 +49,7 @@ class StatusChangeInput:
     filed_by: Actor
     reason: str
     evidence_ids: list[str] = field(default_factory=list)
-    effective_on: date | None = None
+    # ISO date (YYYY-MM-DD); the default data converter carries no `date` values.
+    effective_on: str | None = None
     province_docks: bool = False
     bureau_working_days: int = 10

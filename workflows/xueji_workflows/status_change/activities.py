@@ -9,7 +9,7 @@ pupil.status_changed), idempotent by `case_id`, raising
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 
 from xueji_workflows.actors import Actor
 
@@ -55,7 +55,8 @@ class ApplyStatusChangeInput:
     pupil_number: str
     change_type: str
     school_code: str
-    effective_on: date | None = None
+    # ISO date (YYYY-MM-DD); the default data converter carries no `date` values.
+    effective_on: str | None = None
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,8 @@ Running logic changes go through `workflow.patched` exactly as described in
 
 from __future__ import annotations
 
+from typing import NoReturn
+
 from temporalio import workflow
 from temporalio.exceptions import ApplicationError
 
@@ -21,7 +23,8 @@ from xueji_workflows.approval import (
 )
 from xueji_workflows.approval.desk import ApprovalDesk
 from xueji_workflows.approval.event_fields import StepFields
-from xueji_workflows.cases.lock import claim_case, open_case_error, release_case
+from xueji_workflows.cases.closing import close_case, fail_case
+from xueji_workflows.cases.lock import claim_case, open_case_error
 from xueji_workflows.errors import (
     INVALID_CASE_INPUT,
     INVALID_DECISION,
@@ -80,8 +83,7 @@ class StatusChangeWorkflow:
         try:
             applied = await apply_change(change)
         except ApplicationError as error:
-            await self._fail(error)
-            raise
+            await self._fail(error, claimed=True)
         await self._events.case(
             "applied", StepFields(details={"applied_at": applied.applied_at.isoformat()})
         )
@@ -121,23 +123,10 @@ class StatusChangeWorkflow:
 
     async def _end(self, state: str, closing: StepRecord | None) -> CaseOutcome:
         self._state = state
-        workflow.upsert_search_attributes(
-            [sa.CURRENT_STEP.value_set(state), sa.OVERDUE.value_set(False)]
-        )
-        change = self._change
-        await release_case(change.case_id, change.pupil_number)
-        fields = StepFields()
-        if closing is not None:
-            fields = StepFields(step=closing.step, actor=closing.decided_by, reason=closing.reason)
-        await self._events.case(state, fields)
-        await workflow.wait_condition(workflow.all_handlers_finished)
-        return CaseOutcome(change.case_id, state, workflow.now(), fields.reason)
+        c = self._change
+        return await close_case(self._events, c.case_id, c.pupil_number, state, closing)
 
-    async def _fail(self, error: ApplicationError, *, claimed: bool = True) -> None:
+    async def _fail(self, error: ApplicationError, *, claimed: bool) -> NoReturn:
         self._state, self._failure = FAILED, error
-        workflow.upsert_search_attributes([sa.CURRENT_STEP.value_set(FAILED)])
-        if claimed:
-            await release_case(self._change.case_id, self._change.pupil_number)
-        details = {"code": error.type or "", "message": error.message}
-        await self._events.case(FAILED, StepFields(details=details))
-        raise error
+        c = self._change
+        await fail_case(self._events, c.case_id, c.pupil_number, error, claimed=claimed)

@@ -5,10 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from xueji_workflows.actors import Actor
-from xueji_workflows.approval import StepDecision
+from xueji_workflows.approval import StepDecision as StepDecision  # the decide request
 from xueji_workflows.units import SchoolRef
-
-__all__ = ["StepDecision"]  # the decide update's request, shared with status changes
 
 TASK_QUEUE = "xueji-transfer"
 CASE_KIND = "transfer"
