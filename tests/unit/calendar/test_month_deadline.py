@@ -1,6 +1,7 @@
 from datetime import UTC, datetime
 
 import pytest
+
 from xueji_transfer.calendar import SHANGHAI, month_deadline
 
 

@@ -1,6 +1,7 @@
 from datetime import date
 
 import pytest
+
 from xueji_transfer.calendar.state_council import (
     UnknownYearError,
     known_years,

@@ -1,6 +1,7 @@
 from datetime import UTC, date, datetime
 
 import pytest
+
 from xueji_transfer.calendar import SHANGHAI, WorkingCalendar, YearSchedule
 from xueji_transfer.calendar.state_council import chinese_calendar_working_calendar
 
