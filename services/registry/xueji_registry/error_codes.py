@@ -41,6 +41,9 @@ PUPIL_CORE_FIELD_LOCKED = ErrorCode(
     409,
     "已注册学生的姓名、身份证号、出生日期和性别只能通过信息更正申请修改",
 )
+PUPIL_GRADE_LOCKED = ErrorCode(
+    "PUPIL_GRADE_LOCKED", 409, "已注册学生的年级变动须通过学籍异动（留级、跳级）办理"
+)
 PUPIL_DELETED = ErrorCode("PUPIL_DELETED", 409, "该学籍已删除")
 PUPIL_NOT_PROBLEM = ErrorCode("PUPIL_NOT_PROBLEM", 409, "只能删除问题学籍")
 PUPIL_REGISTERED = ErrorCode("PUPIL_REGISTERED", 409, "已注册过的学籍不能删除")

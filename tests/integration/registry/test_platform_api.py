@@ -150,6 +150,12 @@ async def test_the_move_is_atomic_idempotent_and_announced(
         f"/v1/platform/transfers/{uuid.uuid4()}/move", json=move, headers=world.platform
     )
     assert stale.status_code == 409 and stale.json()["code"] == "PUPIL_NOT_AT_SENDING_SCHOOL"
+    unknown = await registry.post(
+        f"/v1/platform/transfers/{uuid.uuid4()}/move",
+        json={**move, "national_number": "G110101200001010011"},
+        headers=world.platform,
+    )
+    assert unknown.status_code == 409 and unknown.json()["code"] == "PUPIL_NOT_AT_SENDING_SCHOOL"
     nowhere = await registry.post(
         f"/v1/platform/transfers/{uuid.uuid4()}/move",
         json={**move, "from_school": world.code("c"), "to_school": "2132999999"},

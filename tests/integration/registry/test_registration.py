@@ -95,6 +95,8 @@ async def test_the_own_county_approves_and_pupils_become_registered(
         f"/v1/pupils/{pupil['id']}", json={"name": "张改名"}, headers=headers
     )
     assert locked.json()["code"] == "PUPIL_CORE_FIELD_LOCKED"
+    regraded = await registry.patch(f"/v1/pupils/{pupil['id']}", json={"grade": 2}, headers=headers)
+    assert regraded.json()["code"] == "PUPIL_GRADE_LOCKED"
     address = await registry.patch(
         f"/v1/pupils/{pupil['id']}", json={"address": "秦淮区1号"}, headers=headers
     )

@@ -8,7 +8,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.unit.registry_service.samples import ID_MALE, SCHOOL, TODAY, candidate
-from xueji_registry.pupils.candidates import validate_candidate
+from xueji_registry.domain.pupil_checks import check_pupil
+from xueji_registry.domain.pupil_facts import PupilFacts, SchoolFacts
+from xueji_registry.pupils.candidates import assemble_validated, validate_candidate
 from xueji_registry.pupils.state import Guardian
 
 
@@ -67,3 +69,22 @@ def test_any_input_gives_reasons_not_exceptions(
     )
     validated = validate_candidate(typed, school=SCHOOL, today=TODAY)
     assert all(r.code and r.message for r in validated.reasons)
+
+
+def test_reasons_checked_elsewhere_are_assembled_without_a_second_check() -> None:
+    typed = candidate(gender="2", name=" 张小明 ")
+    facts = PupilFacts(
+        name=typed.name,
+        gender=typed.gender,
+        birth_date=typed.birth_date,
+        grade=typed.grade,
+        stage=typed.stage,
+        enrolment_year=typed.enrolment_year,
+        id_number=typed.id_number,
+        ethnicity=typed.ethnicity,
+    )
+    reasons = check_pupil(
+        facts, today=TODAY, school=SchoolFacts(SCHOOL.code, SCHOOL.province_code, SCHOOL.stages)
+    )
+    assembled = assemble_validated(typed, reasons, school=SCHOOL, today=TODAY)
+    assert assembled == validate_candidate(typed, school=SCHOOL, today=TODAY)

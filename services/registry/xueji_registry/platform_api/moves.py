@@ -94,10 +94,10 @@ async def move(
     earlier = await _earlier(uow, transfer_id)
     if earlier is not None:
         return earlier
-    if state is None:
-        raise DomainError(error_codes.PUPIL_NOT_FOUND, field="national_number")
-    active = is_active(state.status, deleted=state.deleted, id_conflict=state.id_conflict)
-    if not active or state.school.code != data.from_school:
+    active = state is not None and is_active(
+        state.status, deleted=state.deleted, id_conflict=state.id_conflict
+    )
+    if state is None or not active or state.school.code != data.from_school:
         raise DomainError(error_codes.PUPIL_NOT_AT_SENDING_SCHOOL, field="from_school")
     school_class = await _target_class(uow, receiving, data.class_code, data.grade)
     new = await write_state(uow.session, _moved(state, receiving, data.grade, school_class))

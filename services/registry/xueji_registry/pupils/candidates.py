@@ -18,6 +18,7 @@ from xueji_registry.domain.local_number import normalise_local_number
 from xueji_registry.domain.names import check_name, normalise_name
 from xueji_registry.domain.pupil_checks import check_pupil
 from xueji_registry.domain.pupil_facts import PupilFacts, SchoolFacts
+from xueji_registry.domain.reasons import Reason
 from xueji_registry.domain.text_width import fold_full_width, normalise_identifier
 from xueji_registry.pupils.model import graduation_year
 from xueji_registry.pupils.state import Guardian, SchoolRef, StoredReason
@@ -135,10 +136,24 @@ def validate_candidate(
         ethnicity=candidate.ethnicity,
     )
     school_facts = SchoolFacts(school.code, school.province_code, school.stages)
+    reasons = check_pupil(facts, today=today, school=school_facts)
+    return assemble_validated(candidate, reasons, school=school, today=today, waived=waived)
+
+
+def assemble_validated(
+    candidate: PupilCandidate,
+    reasons: Iterable[Reason],
+    *,
+    school: SchoolRef,
+    today: date,
+    waived: Iterable[tuple[str, str]] = (),
+) -> ValidatedPupil:
+    """A `ValidatedPupil` from reasons the caller already has from `check_pupil` on the same
+    values (the Excel import checks rows in worker processes); normalises, no re-check."""
     settled = set(waived)
-    reasons = tuple(
+    kept = tuple(
         StoredReason.of(reason)
-        for reason in check_pupil(facts, today=today, school=school_facts)
+        for reason in reasons
         if (str(reason.code), reason.field) not in settled
     )
     identity = check_id_document(candidate.id_type, candidate.id_number, today=today)
@@ -149,7 +164,7 @@ def validate_candidate(
         suspect_key = suspected_duplicate_key(values.name, values.gender, values.birth_date)
     return ValidatedPupil(
         values=values,
-        reasons=reasons,
+        reasons=kept,
         valid_id_number=valid_id,
         suspect_key=suspect_key,
         graduation_year=graduation_year(

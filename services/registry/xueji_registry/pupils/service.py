@@ -69,7 +69,8 @@ async def create_pupil(
     return result
 
 
-def _check_core_fields(old: PupilState, values: PupilCandidate) -> None:
+def _check_locked_fields(old: PupilState, values: PupilCandidate) -> None:
+    """After registration, core fields change by correction, the grade by a status change."""
     if not old.core_locked:
         return
     for name, before, after in (
@@ -80,6 +81,8 @@ def _check_core_fields(old: PupilState, values: PupilCandidate) -> None:
     ):
         if before != after:
             raise DomainError(error_codes.PUPIL_CORE_FIELD_LOCKED, field=name)
+    if (old.grade, old.stage) != (values.grade, values.stage):
+        raise DomainError(error_codes.PUPIL_GRADE_LOCKED, field="grade")
 
 
 async def update_pupil(
@@ -106,7 +109,7 @@ async def update_pupil(
         await _check_teacher_class(uow.session, actor, old.school, candidate.class_id)
     waived = [r.key for r in old.waived_reasons]
     validated = validate_candidate(candidate, school=old.school, today=today, waived=waived)
-    _check_core_fields(old, validated.values)
+    _check_locked_fields(old, validated.values)
     context = ChangeContext(reason=why, source="update")
     saved = await save_validated(uow, actor, old, validated, numbers=numbers, context=context)
     main = events.updated(saved.after, actor, saved.changes) if saved.changes else None
