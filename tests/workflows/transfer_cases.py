@@ -48,8 +48,9 @@ SHANGHAI_SCHOOL = SchoolRef(
 SHANGHAI_NEIGHBOUR = SchoolRef(
     "2131000002", "上海市黄浦区第二小学", ["31", "3101", "310101", "2131000002"]
 )
+# Paths as the platform's principals carry them may start at the nation.
 JIANGSU_SCHOOL = SchoolRef(
-    "2132000007", "南京市玄武区东风小学", ["32", "3201", "320102", "2132000007"]
+    "2132000007", "南京市玄武区东风小学", ["CN", "32", "3201", "320102", "2132000007"]
 )
 
 

@@ -19,5 +19,5 @@ class Actor:
     name: str
     role: str
     unit_code: str
-    # Ancestor unit codes from the province down, own code last: ["31", "3101", "310101"].
+    # Unit codes root first, own code last, e.g. ["CN", "31", "3101", "310101"].
     unit_path: list[str] = field(default_factory=list)

@@ -13,6 +13,7 @@ SCHOOL_PATH = ["31", "3101", "310101", "2131000001"]
         (["31", "3101", "310101"], ["3101", "31", "31", "31"]),
         (["31", "3101"], ["31", "31", "31", "31"]),
         (["31"], ["31", "31", "31", "31"]),
+        (["CN", *SCHOOL_PATH], ["310101", "3101", "31", "31"]),  # the nation stays out
     ],
 )
 def test_escalation_climbs_one_level_at_a_time_up_to_the_province(
@@ -25,6 +26,14 @@ def test_school_paths() -> None:
     assert well_formed(RECEIVING)
     assert county_path(RECEIVING) == ["31", "3101", "310101"]
     assert province_of(RECEIVING.unit_path) == "31"
+
+
+def test_school_paths_from_the_nation() -> None:
+    school = SchoolRef("2131000001", "x", ["CN", *SCHOOL_PATH])
+
+    assert well_formed(school)
+    assert county_path(school) == ["31", "3101", "310101"]
+    assert province_of(school.unit_path) == "31"
 
 
 @pytest.mark.parametrize(
