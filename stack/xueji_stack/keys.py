@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from pathlib import Path
 
 from xueji_common.auth.tokens import generate_key_pair
@@ -18,3 +19,13 @@ def ensure_token_keys(state_dir: Path) -> tuple[Path, Path]:
         private.chmod(0o600)
         public.write_bytes(public_pem)
     return private, public
+
+
+def ensure_service_password(state_dir: Path, account: str) -> str:
+    """The password of a platform service account, generated once and kept with the keys."""
+    path = state_dir / "keys" / f"{account}.password"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_urlsafe(24))
+        path.chmod(0o600)
+    return path.read_text().strip()

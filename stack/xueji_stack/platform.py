@@ -10,11 +10,12 @@ from xueji_common.db import Database
 from xueji_registry.demo import DemoLogin, seed_demo
 from xueji_registry.schema import SCHEMA as REGISTRY_SCHEMA
 from xueji_stack.infrastructure import DATABASE_URL, Infrastructure
-from xueji_stack.keys import ensure_token_keys
+from xueji_stack.keys import ensure_service_password, ensure_token_keys
 from xueji_stack.processes import Supervisor
 from xueji_stack.services import ServiceSpec, service_specs, start_services
 
 DOCKING_PROVINCES = ("37",)
+TRANSFER_SERVICE_ACCOUNT = "svc.transfer"
 
 
 class Platform:
@@ -43,7 +44,14 @@ class Platform:
             **self.infrastructure.env(),
             "XUEJI_TOKEN_PRIVATE_KEY_FILE": str(private),
             "XUEJI_TOKEN_PUBLIC_KEY_FILE": str(public),
+            "XUEJI_REGISTRY_URL": self.services[0].url,
+            "XUEJI_REGISTRY_USERNAME": TRANSFER_SERVICE_ACCOUNT,
+            "XUEJI_REGISTRY_PASSWORD": self._service_password(),
+            "XUEJI_DOCKING_PROVINCES": ",".join(DOCKING_PROVINCES),
         }
+
+    def _service_password(self) -> str:
+        return ensure_service_password(self.state_dir, TRANSFER_SERVICE_ACCOUNT)
 
     def start(self) -> None:
         if self._owns_infrastructure:
@@ -59,7 +67,7 @@ class Platform:
         url = self.env()[DATABASE_URL].replace("postgresql://", "postgresql+asyncpg://", 1)
         db = Database(url, REGISTRY_SCHEMA, pool_size=2)
         try:
-            return await seed_demo(db)
+            return await seed_demo(db, service_password=self._service_password())
         finally:
             await db.dispose()
 

@@ -19,6 +19,9 @@ class Role(StrEnum):
     OPS = "ops"
     # Another Xueji service acting for the platform (e.g. the transfer worker moving a record).
     PLATFORM_SERVICE = "platform_service"
+    # A docking province's own registry system, deciding its steps through Kafka events; never
+    # an account that signs in.
+    PROVINCE_SYSTEM = "province_system"
 
 
 class UnitKind(StrEnum):
