@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from minio import Minio
-
 from xueji_common.contracts import TOPIC_ORG
 from xueji_common.http.app import create_app
 from xueji_common.readiness import broker_check, database_check, s3_check
 from xueji_common.service import ServiceKernel, ServiceParts
+from xueji_common.storage import minio_client
 from xueji_export.schema import SCHEMA, handled_events, org_units, outbox
 from xueji_export.settings import ExportSettings
 
@@ -21,13 +20,7 @@ async def build(settings: ExportSettings) -> tuple[ServiceKernel, ServiceParts]:
     kernel = ServiceKernel(
         settings, name="export", schema=SCHEMA, outbox=outbox, handled=handled_events
     )
-    storage = Minio(
-        settings.s3_endpoint.removeprefix("http://").removeprefix("https://"),
-        access_key=settings.s3_access_key,
-        secret_key=settings.s3_secret_key,
-        secure=settings.s3_secure,
-        region=settings.s3_region,
-    )
+    storage = minio_client(settings)
     app = create_app(
         service="export",
         title="Xueji export 数据导出服务",

@@ -12,6 +12,7 @@ from urllib3.exceptions import HTTPError
 from xueji_common import errors
 from xueji_common.errors import DomainError
 from xueji_common.settings import S3Settings
+from xueji_common.storage import minio_client
 
 EVIDENCE_BUCKET = "xueji-registry-evidence"
 
@@ -25,14 +26,7 @@ class EvidenceStore:
 
     @classmethod
     def from_settings(cls, settings: S3Settings) -> EvidenceStore:
-        client = Minio(
-            settings.s3_endpoint,
-            access_key=settings.s3_access_key,
-            secret_key=settings.s3_secret_key,
-            secure=settings.s3_secure,
-            region=settings.s3_region,
-        )
-        return cls(client)
+        return cls(minio_client(settings))
 
     async def put(self, key: str, data: bytes, content_type: str) -> None:
         try:
