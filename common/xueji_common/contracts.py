@@ -138,6 +138,22 @@ _TYPES = (
         "transfer_id",
     ),
     EventType("transfer.completed", TOPIC_TRANSFER, transfer.TransferCompleted, "transfer_id"),
+    EventType(
+        "transfer.deadline_recomputed",
+        TOPIC_TRANSFER,
+        transfer.TransferDeadlineRecomputed,
+        "transfer_id",
+    ),
+    EventType(
+        "transfer.arrival_reported", TOPIC_TRANSFER, transfer.TransferArrivalReported, "transfer_id"
+    ),
+    EventType(
+        "transfer.sending_school_notified",
+        TOPIC_TRANSFER,
+        transfer.TransferSendingSchoolNotified,
+        "transfer_id",
+    ),
+    EventType("transfer.failed", TOPIC_TRANSFER, transfer.TransferFailed, "transfer_id"),
     EventType("photo.accepted", TOPIC_PHOTO, photo.PhotoAccepted, "pupil_national_number"),
     EventType("photo.reopened", TOPIC_PHOTO, photo.PhotoReopened, "pupil_national_number"),
     EventType("card_batch.produced", TOPIC_PHOTO, photo.CardBatchProduced, "batch_id"),
@@ -149,6 +165,9 @@ _TYPES = (
     EventType("export.expired", TOPIC_EXPORT, export.ExportExpired, "application_id"),
     EventType(
         "province.step_pending", TOPIC_PROVINCE_OUTBOUND, province.ProvinceStepPending, "case_id"
+    ),
+    EventType(
+        "province.case_changed", TOPIC_PROVINCE_OUTBOUND, province.ProvinceCaseChanged, "case_id"
     ),
     EventType(
         "province.pupil_changed",

@@ -24,14 +24,17 @@ SPEC_EVENT_TYPES = {
         "transfer.filed", "transfer.step_opened", "transfer.step_decided", "transfer.step_overdue",
         "transfer.escalated", "transfer.refused", "transfer.withdrawn", "transfer.approved",
         "transfer.record_moved", "transfer.paper_file_sent", "transfer.paper_file_received",
-        "transfer.completed",
+        "transfer.completed", "transfer.deadline_recomputed", "transfer.arrival_reported",
+        "transfer.sending_school_notified", "transfer.failed",
     },
     contracts.TOPIC_PHOTO: {"photo.accepted", "photo.reopened", "card_batch.produced"},
     contracts.TOPIC_EXPORT: {
         "export.applied", "export.approved", "export.refused", "export.generated",
         "export.downloaded", "export.expired",
     },
-    contracts.TOPIC_PROVINCE_OUTBOUND: {"province.step_pending", "province.pupil_changed"},
+    contracts.TOPIC_PROVINCE_OUTBOUND: {
+        "province.step_pending", "province.case_changed", "province.pupil_changed",
+    },
     contracts.TOPIC_PROVINCE_INBOUND: {"province.decision", "province.pupil_reported"},
 }  # fmt: skip
 

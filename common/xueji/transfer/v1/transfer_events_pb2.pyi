@@ -192,3 +192,55 @@ class TransferCompleted(_message.Message):
     parties: _transfer_pb2.TransferParties
     completed_at: _timestamp_pb2.Timestamp
     def __init__(self, transfer_id: _Optional[str] = ..., parties: _Optional[_Union[_transfer_pb2.TransferParties, _Mapping]] = ..., completed_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class TransferDeadlineRecomputed(_message.Message):
+    __slots__ = ("transfer_id", "parties", "step", "assignee", "deadline")
+    TRANSFER_ID_FIELD_NUMBER: _ClassVar[int]
+    PARTIES_FIELD_NUMBER: _ClassVar[int]
+    STEP_FIELD_NUMBER: _ClassVar[int]
+    ASSIGNEE_FIELD_NUMBER: _ClassVar[int]
+    DEADLINE_FIELD_NUMBER: _ClassVar[int]
+    transfer_id: str
+    parties: _transfer_pb2.TransferParties
+    step: _transfer_pb2.TransferStep
+    assignee: _org_pb2.OrgRef
+    deadline: _review_pb2.Deadline
+    def __init__(self, transfer_id: _Optional[str] = ..., parties: _Optional[_Union[_transfer_pb2.TransferParties, _Mapping]] = ..., step: _Optional[_Union[_transfer_pb2.TransferStep, str]] = ..., assignee: _Optional[_Union[_org_pb2.OrgRef, _Mapping]] = ..., deadline: _Optional[_Union[_review_pb2.Deadline, _Mapping]] = ...) -> None: ...
+
+class TransferArrivalReported(_message.Message):
+    __slots__ = ("transfer_id", "parties", "actor", "reported_at")
+    TRANSFER_ID_FIELD_NUMBER: _ClassVar[int]
+    PARTIES_FIELD_NUMBER: _ClassVar[int]
+    ACTOR_FIELD_NUMBER: _ClassVar[int]
+    REPORTED_AT_FIELD_NUMBER: _ClassVar[int]
+    transfer_id: str
+    parties: _transfer_pb2.TransferParties
+    actor: _actor_pb2.Actor
+    reported_at: _timestamp_pb2.Timestamp
+    def __init__(self, transfer_id: _Optional[str] = ..., parties: _Optional[_Union[_transfer_pb2.TransferParties, _Mapping]] = ..., actor: _Optional[_Union[_actor_pb2.Actor, _Mapping]] = ..., reported_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class TransferSendingSchoolNotified(_message.Message):
+    __slots__ = ("transfer_id", "parties", "notified", "notified_at")
+    TRANSFER_ID_FIELD_NUMBER: _ClassVar[int]
+    PARTIES_FIELD_NUMBER: _ClassVar[int]
+    NOTIFIED_FIELD_NUMBER: _ClassVar[int]
+    NOTIFIED_AT_FIELD_NUMBER: _ClassVar[int]
+    transfer_id: str
+    parties: _transfer_pb2.TransferParties
+    notified: _org_pb2.OrgRef
+    notified_at: _timestamp_pb2.Timestamp
+    def __init__(self, transfer_id: _Optional[str] = ..., parties: _Optional[_Union[_transfer_pb2.TransferParties, _Mapping]] = ..., notified: _Optional[_Union[_org_pb2.OrgRef, _Mapping]] = ..., notified_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class TransferFailed(_message.Message):
+    __slots__ = ("transfer_id", "parties", "code", "message", "failed_at")
+    TRANSFER_ID_FIELD_NUMBER: _ClassVar[int]
+    PARTIES_FIELD_NUMBER: _ClassVar[int]
+    CODE_FIELD_NUMBER: _ClassVar[int]
+    MESSAGE_FIELD_NUMBER: _ClassVar[int]
+    FAILED_AT_FIELD_NUMBER: _ClassVar[int]
+    transfer_id: str
+    parties: _transfer_pb2.TransferParties
+    code: str
+    message: str
+    failed_at: _timestamp_pb2.Timestamp
+    def __init__(self, transfer_id: _Optional[str] = ..., parties: _Optional[_Union[_transfer_pb2.TransferParties, _Mapping]] = ..., code: _Optional[str] = ..., message: _Optional[str] = ..., failed_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
