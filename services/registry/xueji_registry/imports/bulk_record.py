@@ -18,6 +18,7 @@ from json.encoder import encode_basestring  # type: ignore[attr-defined]
 from xueji.registry.v1 import pupil_events_pb2 as pb
 from xueji_common.auth.principal import Principal
 from xueji_registry.domain.code_tables import PupilStatus
+from xueji_registry.imports.candidate import StoredPupil
 from xueji_registry.imports.copy_text import NULL, encoders_for, text
 from xueji_registry.imports.school_context import SchoolContext
 from xueji_registry.pupils import events
@@ -35,9 +36,7 @@ VARYING = (
     "address", "guardians", "class_id", "grade", "stage", "enrolment_year",
     "graduation_year", "inclusive_education", "disability_category",
 )  # fmt: skip
-# The row as uploaded ("\x1f" between cells), kept for the error report of rows that fail later.
-STAGING_EXTRAS = ("row_number", "event_id", "payload", "cells")
-CELL_SEPARATOR = "\x1f"
+STAGING_EXTRAS = ("row_number", "event_id", "payload")
 
 
 def _sample(context: SchoolContext) -> PupilState:
@@ -100,55 +99,55 @@ class BulkRecordBuilder:
         )
         self._template = events.created(sample, actor, import_batch_id=import_id).message
 
-    def line(self, row: int, pupil: ValidatedPupil, national_number: str, cells: str) -> str:
+    def line(self, row: int, pupil: StoredPupil) -> str:
         """One COPY line for a pupil that passed every check (validated, no problem reasons)."""
         v = pupil.values
         pupil_id = random_uuid_text()
-        school_class = self._context.classes_by_id[v.class_id] if v.class_id else None
-        payload = self._payload(pupil, pupil_id, national_number, school_class)
+        class_id = v["class_id"]
+        school_class = self._context.classes_by_id[class_id] if class_id else None
+        payload = self._payload(pupil, pupil_id, school_class)
+        birth = v["birth_date"]
         fields = (
-            pupil_id, national_number, _s(v.local_number), _s(v.name), _s(v.gender),
-            v.birth_date.isoformat() if v.birth_date else NULL, _s(v.ethnicity),
-            _s(v.nationality), _s(v.id_type), _s(v.id_number), _s(v.household_division),
-            _s(v.household_address), _s(v.address), _guardians(v.guardians),
-            str(v.class_id) if v.class_id else NULL, str(v.grade), v.stage,
-            str(v.enrolment_year), str(pupil.graduation_year),
-            "t" if v.inclusive_education else "f", _s(v.disability_category),
-            str(row), random_uuid_text(), "\\\\x" + payload.hex(), text(cells),
+            pupil_id, pupil.national_number, _s(v["local_number"]), _s(v["name"]),
+            _s(v["gender"]), birth.isoformat() if birth else NULL, _s(v["ethnicity"]),
+            _s(v["nationality"]), _s(v["id_type"]), _s(v["id_number"]),
+            _s(v["household_division"]), _s(v["household_address"]), _s(v["address"]),
+            _guardians(v["guardians"]), str(class_id) if class_id else NULL, str(v["grade"]),
+            v["stage"], str(v["enrolment_year"]), str(pupil.graduation_year),
+            "t" if v["inclusive_education"] else "f", _s(v["disability_category"]),
+            str(row), random_uuid_text(), "\\\\x" + payload.hex(),
         )  # fmt: skip
         return self._prefix + "\t".join(fields) + "\n"
 
-    def _payload(
-        self, pupil: ValidatedPupil, pupil_id: str, number: str, school_class: object
-    ) -> bytes:
+    def _payload(self, pupil: StoredPupil, pupil_id: str, school_class: object) -> bytes:
         v = pupil.values
         message = pb.PupilCreated()
         message.CopyFrom(self._template)
         record = message.pupil
         record.pupil_id = pupil_id
-        record.national_number = number
-        record.local_number = v.local_number or ""
-        record.name = v.name
-        record.gender_code = v.gender or ""
-        record.birth_date = v.birth_date.isoformat() if v.birth_date else ""
-        record.ethnicity_code = v.ethnicity or ""
-        record.nationality_code = v.nationality or ""
-        record.id_type = id_type_enum(v.id_type)
-        record.id_number = v.id_number or ""
-        record.household_registration.division_code = v.household_division or ""
-        record.household_registration.address = v.household_address or ""
-        record.address = v.address or ""
-        for guardian in v.guardians:
+        record.national_number = pupil.national_number
+        record.local_number = v["local_number"] or ""
+        record.name = v["name"]
+        record.gender_code = v["gender"] or ""
+        record.birth_date = v["birth_date"].isoformat() if v["birth_date"] else ""
+        record.ethnicity_code = v["ethnicity"] or ""
+        record.nationality_code = v["nationality"] or ""
+        record.id_type = id_type_enum(v["id_type"])
+        record.id_number = v["id_number"] or ""
+        record.household_registration.division_code = v["household_division"] or ""
+        record.household_registration.address = v["household_address"] or ""
+        record.address = v["address"] or ""
+        for guardian in v["guardians"]:
             added = record.guardians.add()
             added.name, added.relation = guardian.name, guardian.relation
             added.phone = guardian.phone or ""
             added.id_type = id_type_enum(guardian.id_type) if guardian.id_type else 0
             added.id_number = guardian.id_number or ""
         record.class_name = getattr(school_class, "name", "")
-        record.grade = v.grade
-        record.stage = stage_enum(v.stage)
-        record.enrolment_year = v.enrolment_year
+        record.grade = v["grade"]
+        record.stage = stage_enum(v["stage"])
+        record.enrolment_year = v["enrolment_year"]
         record.graduation_year = pupil.graduation_year
-        record.inclusive_education = v.inclusive_education
-        record.disability_category_code = v.disability_category or ""
+        record.inclusive_education = v["inclusive_education"]
+        record.disability_category_code = v["disability_category"] or ""
         return message.SerializeToString(deterministic=True)

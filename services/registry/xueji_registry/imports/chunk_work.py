@@ -12,15 +12,15 @@ from dataclasses import dataclass, field
 
 from xueji_common.auth.principal import Principal
 from xueji_registry.domain.reasons import Reason
-from xueji_registry.imports.bulk_record import CELL_SEPARATOR, BulkRecordBuilder
+from xueji_registry.imports.bulk_record import BulkRecordBuilder
+from xueji_registry.imports.cell_archive import PackedCells, pack
 from xueji_registry.imports.cells import CellValue, cell_text
 from xueji_registry.imports.chunk_reading import chunk_rows
 from xueji_registry.imports.mini_workbook import PackageParts
-from xueji_registry.imports.row_reading import is_blank, read_row
+from xueji_registry.imports.row_reading import read_row
 from xueji_registry.imports.school_context import SchoolContext
 from xueji_registry.imports.sheet_chunks import SheetChunk
 from xueji_registry.pupils.candidates import ValidatedPupil
-from xueji_registry.pupils.drafting import national_number_for
 
 
 @dataclass(frozen=True)
@@ -60,18 +60,26 @@ class ChunkResult:
     keys: list[tuple[int, str, str]] = field(default_factory=list)
     staged: bytes = b""  # COPY text, columns `BulkRecordBuilder.columns`
     staged_rows: int = 0
+    staged_cells: PackedCells | None = None
     pending: list[PendingRow] = field(default_factory=list)
 
 
 def row_cells(values: list[CellValue], width: int) -> tuple[str, ...]:
-    cells = [cell_text(value) for value in values[:width]]
+    cells = [v if type(v) is str else cell_text(v) for v in values[:width]]
     return tuple(cells + [""] * (width - len(cells)))
+
+
+def is_blank(values: list[CellValue]) -> bool:
+    # Calamine gives "" for an empty cell; any other value is content unless it is spaces.
+    return all(v == "" or (type(v) is str and not v.strip()) for v in values)
 
 
 def work_on_chunk(job: ImportJob, chunk: SheetChunk) -> ChunkResult:
     result = ChunkResult()
     builder = BulkRecordBuilder(job.context, job.actor, job.import_id)
     lines: list[str] = []
+    staged_rows: list[int] = []
+    staged_cells: list[tuple[str, ...]] = []
     id_column = job.layout.get("id_number")
     local_column = job.layout.get("local_number")
     formulas: dict[int, set[int]] = {}
@@ -83,21 +91,23 @@ def work_on_chunk(job: ImportJob, chunk: SheetChunk) -> ChunkResult:
         result.rows += 1
         result.keys.append((row, _at(values, id_column), _at(values, local_column)))
         outcome = read_row(row, values, job.layout, job.context, frozenset(formulas.get(row, ())))
-        if outcome.pupil is None:
-            result.failed.append(FailedRow(row, row_cells(values, job.width), outcome.reasons))
-            continue
-        number = national_number_for(outcome.pupil, id_conflict=False)
-        if number is None:
-            result.pending.append(PendingRow(row, row_cells(values, job.width), outcome.pupil))
-            continue
-        cells = CELL_SEPARATOR.join(row_cells(values, job.width))
-        lines.append(builder.line(row, outcome.pupil, number, cells))
+        cells = row_cells(values, job.width)
+        if outcome.stored is not None:
+            lines.append(builder.line(row, outcome.stored))
+            staged_rows.append(row)
+            staged_cells.append(cells)
+        elif outcome.pending is not None:
+            result.pending.append(PendingRow(row, cells, outcome.pending))
+        else:
+            result.failed.append(FailedRow(row, cells, outcome.reasons))
     result.staged = "".join(lines).encode()
     result.staged_rows = len(lines)
+    result.staged_cells = pack(staged_rows, staged_cells)
     return result
 
 
 def _at(values: list[CellValue], column: int | None) -> str:
     if column is None or column >= len(values):
         return ""
-    return cell_text(values[column])
+    value = values[column]
+    return value if type(value) is str else cell_text(value)

@@ -18,11 +18,10 @@ from xueji_registry.domain.names import check_name
 from xueji_registry.domain.reasons import Reason
 from xueji_registry.domain.text_width import fold_full_width
 from xueji_registry.imports import vocabulary as words
-from xueji_registry.imports.candidate import ImportCandidate
+from xueji_registry.imports.candidate import RowValues
 from xueji_registry.imports.cells import CellValue, cell_date, cell_int, cell_text, digits_lost
 from xueji_registry.imports.reason_codes import ImportReasonCode as Code
 from xueji_registry.imports.school_context import SchoolContext
-from xueji_registry.pupils.candidates import PupilCandidate
 from xueji_registry.pupils.state import ClassRef, Guardian
 
 TEXT_MAX_LENGTH = 200
@@ -63,37 +62,37 @@ class FieldReader:
         shown = None if value is None else _text(value)
         self.reasons.append(Reason(code, field, message, shown or None))
 
-    def read(self, row: int, cells: Mapping[str, CellValue]) -> ImportCandidate:
-        """The row's candidate; placeholders stand in for unreadable fields (see `failed`)."""
+    def read(self, cells: Mapping[str, CellValue]) -> tuple[RowValues, str | None]:
+        """The row's values and the national number it gives; placeholders stand in for
+        unreadable fields (see `failed`)."""
         get = cells.get
         id_number = self._identifier(get("id_number"), "id_number")
         grade = self._grade(get("grade"))
         school_class = self._class(get("class_name"), grade)
         inclusive = self._yes_no(get("inclusive_education"), "inclusive_education")
-        values = PupilCandidate(
-            name=_text(get("name", "")),
-            gender=self._passthrough(get("gender"), words.GENDER_WORDS),
-            birth_date=self._date(get("birth_date"), "birth_date"),
-            grade=_PLACEHOLDER_GRADE if grade is None else grade,
-            stage=self._stage(get("stage"), grade),
-            enrolment_year=self._year(get("enrolment_year")),
-            id_type=self._id_type(get("id_type"), id_number),
-            id_number=id_number,
-            local_number=self._identifier(get("local_number"), "local_number"),
-            ethnicity=self._passthrough(get("ethnicity"), words.ETHNICITY_WORDS),
-            nationality=self._nationality(get("nationality")),
-            household_division=self._division(get("household_division")),
-            household_address=self._free_text(get("household_address"), "household_address"),
-            address=self._free_text(get("address"), "address"),
-            guardians=self._guardians(
+        values: RowValues = {
+            "name": _text(get("name", "")),
+            "gender": self._passthrough(get("gender"), words.GENDER_WORDS),
+            "birth_date": self._date(get("birth_date"), "birth_date"),
+            "grade": _PLACEHOLDER_GRADE if grade is None else grade,
+            "stage": self._stage(get("stage"), grade),
+            "enrolment_year": self._year(get("enrolment_year")),
+            "id_type": self._id_type(get("id_type"), id_number),
+            "id_number": id_number,
+            "local_number": self._identifier(get("local_number"), "local_number"),
+            "ethnicity": self._passthrough(get("ethnicity"), words.ETHNICITY_WORDS),
+            "nationality": self._nationality(get("nationality")),
+            "household_division": self._division(get("household_division")),
+            "household_address": self._free_text(get("household_address"), "household_address"),
+            "address": self._free_text(get("address"), "address"),
+            "guardians": self._guardians(
                 get("guardian_name"), get("guardian_relation"), get("guardian_phone")
             ),
-            class_id=school_class.id if school_class is not None else None,
-            inclusive_education=inclusive,
-            disability_category=self._disability(get("disability_category"), inclusive),
-        )
-        national = self._identifier(get("national_number"), "national_number")
-        return ImportCandidate(row=row, values=values, national_number=national)
+            "class_id": school_class.id if school_class is not None else None,
+            "inclusive_education": inclusive,
+            "disability_category": self._disability(get("disability_category"), inclusive),
+        }
+        return values, self._identifier(get("national_number"), "national_number")
 
     def _guardians(
         self, name: CellValue, relation: CellValue, phone: CellValue
@@ -208,7 +207,8 @@ class FieldReader:
         return code
 
     def _free_text(self, value: CellValue, field: str, limit: int = TEXT_MAX_LENGTH) -> str | None:
-        text = _text(value)
+        # Width folded and with single spaces here, so that storing it changes nothing more.
+        text = fold_full_width(_text(value))
         if "  " in text or not text.isprintable():
             text = " ".join(text.split())
         if len(text) > limit:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from xueji_common.uow import UnitOfWork
 from xueji_registry.domain.reasons import Reason
 from xueji_registry.imports.bulk_record import BulkRecordBuilder
+from xueji_registry.imports.cell_archive import CellArchive
 from xueji_registry.imports.chunk_work import ChunkResult, FailedRow, ImportJob, PendingRow
 from xueji_registry.imports.late_reasons import active_elsewhere, held_elsewhere
 from xueji_registry.imports.runtime import ChunkWorkers
@@ -37,6 +38,7 @@ class RowLedger:
     id_numbers: list[str] = field(default_factory=list)
     local_numbers: list[str] = field(default_factory=list)
     pending: list[PendingRow] = field(default_factory=list)
+    archive: CellArchive = field(default_factory=CellArchive)
 
     def fail_late(self, row: int, reason: Reason) -> None:
         self.unchanged.discard(row)
@@ -86,6 +88,8 @@ class ChunkPipeline:
             ledger.id_numbers.append(id_number)
             ledger.local_numbers.append(local_number)
         ledger.pending.extend(result.pending)
+        if result.staged_cells is not None:
+            ledger.archive.add(result.staged_cells)
         if not result.staged_rows:
             return
         skipped = await self._staging.apply(self._columns, result.staged, trace_id=self._trace_id)

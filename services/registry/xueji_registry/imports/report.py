@@ -14,7 +14,6 @@ from xueji_registry.domain.reasons import Reason
 from xueji_registry.imports.chunk_work import FailedRow
 from xueji_registry.imports.columns import BY_FIELD
 from xueji_registry.imports.pipeline import RowLedger
-from xueji_registry.imports.staging import ImportStaging
 from xueji_registry.schema import SCHEMA
 
 
@@ -55,10 +54,10 @@ def reason_json(reason: Reason) -> dict[str, str | None]:
     }
 
 
-async def assemble_failures(ledger: RowLedger, staging: ImportStaging) -> list[FailedRow]:
+def assemble_failures(ledger: RowLedger) -> list[FailedRow]:
     failures = dict(ledger.failed)
     if ledger.late:
-        staged = await staging.cells(sorted(ledger.late))
+        staged = ledger.archive.cells(sorted(ledger.late))
         pending = {p.row: p.cells for p in ledger.pending}
         for row, reasons in ledger.late.items():
             cells = staged.get(row) or pending.get(row) or ()

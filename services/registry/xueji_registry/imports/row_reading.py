@@ -19,8 +19,8 @@ from xueji_registry.domain.pupil_facts import PupilFacts
 from xueji_registry.domain.reason_codes import ReasonCode
 from xueji_registry.domain.reasons import Reason
 from xueji_registry.domain.text_width import normalise_identifier
-from xueji_registry.imports.bulk_values import validated_without_problems
-from xueji_registry.imports.candidate import ImportCandidate, RowOutcome
+from xueji_registry.imports.bulk_values import stored_pupil
+from xueji_registry.imports.candidate import RowOutcome, RowValues
 from xueji_registry.imports.cells import CellValue, cell_text, looks_like_formula
 from xueji_registry.imports.field_readers import FieldReader
 from xueji_registry.imports.reason_codes import ImportReasonCode
@@ -69,34 +69,34 @@ def read_row(
             reader.fail(field, ImportReasonCode.FORMULA_NOT_ALLOWED, FORMULA_MESSAGE, value)
             value = ""
         cells[field] = value
-    candidate = reader.read(row, cells)
-    found = check_pupil(_facts(candidate.values), today=context.today, school=context.facts)
+    read, national_number = reader.read(cells)
+    found = check_pupil(_facts(read), today=context.today, school=context.facts)
     reasons = reader.reasons + _kept(found, reader.failed)
-    valid_id = _valid_id_number(candidate.values, reasons)
-    reasons += _national_number_reasons(candidate, valid_id, context)
+    valid_id = _valid_id_number(read, reasons)
+    reasons += _national_number_reasons(read, national_number, valid_id, context)
     if reasons:
-        return RowOutcome(row, None, tuple(_in_column_order(reasons, layout)))
+        return RowOutcome(row, reasons=tuple(_in_column_order(reasons, layout)))
     if valid_id is None:
         # No ID-shaped number: the pupils service issues a number and keys suspected
         # duplicates; its own validation prepares the record (rare rows, not the fast path).
-        pupil = validate_candidate(candidate.values, school=context.school, today=context.today)
-        return RowOutcome(row, pupil, ())
-    pupil = validated_without_problems(candidate.values, context.school, valid_id)
-    return RowOutcome(row, pupil, ())
+        candidate = PupilCandidate(**read)
+        pending = validate_candidate(candidate, school=context.school, today=context.today)
+        return RowOutcome(row, pending=pending)
+    return RowOutcome(row, stored=stored_pupil(read, context.school.province_code, valid_id))
 
 
-def _facts(values: PupilCandidate) -> PupilFacts:
+def _facts(values: RowValues) -> PupilFacts:
     return PupilFacts(
-        name=values.name,
-        gender=values.gender,
-        birth_date=values.birth_date,
-        grade=values.grade,
-        stage=values.stage,
-        enrolment_year=values.enrolment_year,
-        id_type=values.id_type,
-        id_number=values.id_number,
-        local_number=values.local_number,
-        ethnicity=values.ethnicity,
+        name=values["name"],
+        gender=values["gender"],
+        birth_date=values["birth_date"],
+        grade=values["grade"],
+        stage=values["stage"],
+        enrolment_year=values["enrolment_year"],
+        id_type=values["id_type"],
+        id_number=values["id_number"],
+        local_number=values["local_number"],
+        ethnicity=values["ethnicity"],
     )
 
 
@@ -107,25 +107,24 @@ def _kept(found: list[Reason], failed: set[str]) -> list[Reason]:
     return [r for r in found if r.field not in failed and r.code not in dropped]
 
 
-def _valid_id_number(values: PupilCandidate, reasons: list[Reason]) -> str | None:
+def _valid_id_number(values: RowValues, reasons: list[Reason]) -> str | None:
     """The normalised ID-shaped number, when the document has one and it passed its checks."""
-    kind = ID_TYPES.get(values.id_type or "")
-    if kind is None or kind.shape is IdNumberShape.FREE or not values.id_number:
+    kind = ID_TYPES.get(values["id_type"] or "")
+    if kind is None or kind.shape is IdNumberShape.FREE or not values["id_number"]:
         return None
     if any(r.field in ("id_number", "id_type") for r in reasons):
         return None
-    return normalise_identifier(values.id_number)
+    return normalise_identifier(values["id_number"])
 
 
 def _national_number_reasons(
-    candidate: ImportCandidate, valid: str | None, context: SchoolContext
+    values: RowValues, raw: str | None, valid: str | None, context: SchoolContext
 ) -> list[Reason]:
     """A national number in the file must be the G number the record's ID number gives.
 
     L and J numbers come from the platform's counters; taking them from a file
     could hand out a number the counters will issue again.
     """
-    raw = candidate.national_number
     if raw is None:
         return []
     if not normalise_identifier(raw).startswith("G"):
@@ -135,8 +134,8 @@ def _national_number_reasons(
         raw,
         today=context.today,
         id_number=IdNumber(valid) if valid is not None else None,
-        id_number_given=bool(candidate.values.id_number),
-        birth_date=candidate.values.birth_date,
+        id_number_given=bool(values["id_number"]),
+        birth_date=values["birth_date"],
     )
 
 

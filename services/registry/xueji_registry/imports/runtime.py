@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import multiprocessing
+import time
 from concurrent.futures import Executor, ProcessPoolExecutor
 
 from xueji_registry.imports.chunk_work import ChunkResult, ImportJob, work_on_chunk
@@ -31,6 +32,13 @@ class ChunkWorkers:
             return loop.run_in_executor(self._executor(), work_on_chunk, job, chunk)
         return asyncio.ensure_future(asyncio.to_thread(work_on_chunk, job, chunk))
 
+    def warm_up(self) -> None:
+        """Start every worker process now instead of at the first big import."""
+        if self.workers > 0:
+            pool = self._executor()
+            for future in [pool.submit(_ready, 0.2) for _ in range(self.workers)]:
+                future.result()
+
     @property
     def in_flight_limit(self) -> int:
         return max(1, self.workers) + 1
@@ -39,6 +47,11 @@ class ChunkWorkers:
         if self._pool is not None:
             self._pool.shutdown(cancel_futures=True)
             self._pool = None
+
+
+def _ready(pause: float) -> None:
+    # Long enough that each of the warm-up calls lands in a process of its own.
+    time.sleep(pause)
 
 
 __all__ = ["ChunkResult", "ChunkWorkers"]

@@ -107,7 +107,9 @@ async def import_pupils(
             actor=actor,
         )
         connection = await driver_connection(session)
-        staging = ImportStaging(connection, actor_account_id=actor.account_id or None)
+        staging = ImportStaging(
+            connection, import_id=job.import_id, actor_account_id=actor.account_id or None
+        )
         await staging.create()
         pipeline = ChunkPipeline(uow, job, staging, workers, trace_id=current_trace_id())
         try:
@@ -120,7 +122,7 @@ async def import_pupils(
         raise DomainError(error_codes.NO_ROWS, field="file")
     await settle_duplicates(ledger, staging)
     await settle_pending(uow, job, ledger, numbers)
-    failures = await assemble_failures(ledger, staging)
+    failures = assemble_failures(ledger)
     report = ImportReport(
         import_id=uuid.UUID(job.import_id),
         rows_total=ledger.rows_total,
@@ -151,8 +153,10 @@ def _open_sheet(package: zipfile.ZipFile, settings: ImportSettings) -> _OpenedSh
         stream = package.open(parts.sheet_path)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
         raise DomainError(error_codes.FILE_MALFORMED, field="file") from None
+    # Every chunk carries the shared strings; chunks several times their size keep
+    # re-reading them a small part of the work.
     limits = ChunkLimits(
-        chunk_bytes=settings.chunk_bytes,
+        chunk_bytes=max(settings.chunk_bytes, 4 * len(shared or b"")),
         max_rows=settings.max_rows,
         max_xml_bytes=settings.max_sheet_xml_bytes,
     )
@@ -161,7 +165,7 @@ def _open_sheet(package: zipfile.ZipFile, settings: ImportSettings) -> _OpenedSh
         parts=parts,
         package_parts=PackageParts(shared, styles, parts.date1904),
         chunks=SheetChunker(stream, limits).chunks(),
-        parallel=sheet_size > settings.chunk_bytes,
+        parallel=sheet_size > limits.chunk_bytes,
     )
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from xueji_common.uow import UnitOfWork
+from xueji_registry.domain.text_width import normalise_identifier
 from xueji_registry.imports.chunk_work import FailedRow, ImportJob, PendingRow
 from xueji_registry.imports.late_reasons import active_elsewhere, batch_duplicates
 from xueji_registry.imports.pipeline import RowLedger
@@ -26,6 +27,12 @@ async def settle_duplicates(ledger: RowLedger, staging: ImportStaging) -> None:
     found = batch_duplicates(ledger.key_rows, ledger.id_numbers, ledger.local_numbers)
     if not found:
         return
+    id_numbers = {
+        normalise_identifier(raw)
+        for row, raw in zip(ledger.key_rows, ledger.id_numbers, strict=True)
+        if row in found and raw
+    }
+    ledger.applied -= await staging.withdraw(sorted(id_numbers))
     for row, reasons in found.items():
         if row in ledger.failed:
             failed = ledger.failed[row]
@@ -33,7 +40,6 @@ async def settle_duplicates(ledger: RowLedger, staging: ImportStaging) -> None:
         else:
             for reason in reasons:
                 ledger.fail_late(row, reason)
-    ledger.applied -= len(await staging.withdraw(sorted(found)))
 
 
 async def settle_pending(

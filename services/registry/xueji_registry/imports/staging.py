@@ -2,9 +2,8 @@
 
 Each chunk is COPYed into a temporary table, then one statement inserts its
 pupils (`ON CONFLICT DO NOTHING` on the one-person-one-record indexes), their
-outbox events and their number history, and keeps a note of every staged row
-(`import_rows`) so that rows failing later can be reported and, if applied,
-taken out again before commit.
+outbox events and their number history. Rows found to be duplicates only later
+are taken out again before commit: nothing is visible before it.
 """
 
 from __future__ import annotations
@@ -17,7 +16,7 @@ import asyncpg
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from xueji_common.contracts import event_type
-from xueji_registry.imports.bulk_record import CELL_SEPARATOR, STAGING_EXTRAS
+from xueji_registry.imports.bulk_record import STAGING_EXTRAS
 from xueji_registry.schema import SCHEMA
 
 NUMBER_REASON = "首次建立学籍"  # as the pupils service records a first number
@@ -39,8 +38,11 @@ class SkippedRow:
 
 
 class ImportStaging:
-    def __init__(self, connection: asyncpg.Connection, *, actor_account_id: str | None) -> None:
+    def __init__(
+        self, connection: asyncpg.Connection, *, import_id: str, actor_account_id: str | None
+    ) -> None:
         self._connection = connection
+        self._import_id = import_id
         self._actor = actor_account_id
 
     async def create(self) -> None:
@@ -49,12 +51,7 @@ class ImportStaging:
             CREATE TEMP TABLE import_chunk ON COMMIT DROP AS
                 SELECT * FROM {SCHEMA}.pupils WITH NO DATA;
             ALTER TABLE import_chunk
-                ADD COLUMN row_number integer, ADD COLUMN event_id uuid,
-                ADD COLUMN payload bytea, ADD COLUMN cells text;
-            CREATE TEMP TABLE import_rows (
-                row_number integer PRIMARY KEY, pupil_id uuid NOT NULL, event_id uuid NOT NULL,
-                cells text NOT NULL, inserted boolean NOT NULL
-            ) ON COMMIT DROP;
+                ADD COLUMN row_number integer, ADD COLUMN event_id uuid, ADD COLUMN payload bytea;
             """
         )
 
@@ -72,7 +69,7 @@ class ImportStaging:
             f"""
             WITH inserted AS (
                 INSERT INTO {SCHEMA}.pupils ({pupil_columns})
-                SELECT {pupil_columns} FROM import_chunk ORDER BY row_number
+                SELECT {pupil_columns} FROM import_chunk
                 ON CONFLICT DO NOTHING
                 RETURNING id
             ), events AS (
@@ -85,10 +82,6 @@ class ImportStaging:
                     (pupil_id, national_number, form, reason, actor_account_id)
                 SELECT c.id, c.national_number, left(c.national_number, 1), $4, $5
                 FROM import_chunk c JOIN inserted i ON i.id = c.id
-            ), noted AS (
-                INSERT INTO import_rows (row_number, pupil_id, event_id, cells, inserted)
-                SELECT c.row_number, c.id, c.event_id, c.cells, i.id IS NOT NULL
-                FROM import_chunk c LEFT JOIN inserted i ON i.id = c.id
             )
             SELECT c.row_number, c.id_number
             FROM import_chunk c LEFT JOIN inserted i ON i.id = c.id
@@ -103,37 +96,29 @@ class ImportStaging:
         )
         return [SkippedRow(r["row_number"], r["id_number"]) for r in rows]
 
-    async def cells(self, rows: Sequence[int]) -> dict[int, tuple[str, ...]]:
-        """The uploaded cells of staged rows."""
-        found = await self._connection.fetch(
-            "SELECT row_number, cells FROM import_rows WHERE row_number = ANY($1::int[])",
-            list(rows),
-        )
-        return {r["row_number"]: tuple(r["cells"].split(CELL_SEPARATOR)) for r in found}
-
-    async def withdraw(self, rows: Sequence[int]) -> set[int]:
-        """Take applied rows out again (their pupils, events and numbers); the rows it took."""
+    async def withdraw(self, id_numbers: Sequence[str]) -> int:
+        """Take this import's records of these ID numbers out again, with their events and
+        numbers; how many records that was."""
         taken = await self._connection.fetch(
             f"""
-            WITH chosen AS (
-                SELECT pupil_id, event_id, row_number FROM import_rows
-                WHERE inserted AND row_number = ANY($1::int[])
+            WITH gone AS (
+                SELECT id FROM {SCHEMA}.pupils
+                WHERE import_batch_id = $1 AND id_number = ANY($2::text[])
             ), events AS (
-                DELETE FROM {SCHEMA}.outbox WHERE event_id IN (SELECT event_id FROM chosen)
+                DELETE FROM {SCHEMA}.outbox
+                WHERE event_type = $3 AND subject IN (SELECT id::text FROM gone)
             ), numbers AS (
-                DELETE FROM {SCHEMA}.pupil_numbers WHERE pupil_id IN (SELECT pupil_id FROM chosen)
-            ), marked AS (
-                UPDATE import_rows SET inserted = false
-                WHERE row_number IN (SELECT row_number FROM chosen)
+                DELETE FROM {SCHEMA}.pupil_numbers WHERE pupil_id IN (SELECT id FROM gone)
             )
-            SELECT row_number, pupil_id FROM chosen
+            SELECT id FROM gone
             """,
-            list(rows),
+            self._import_id,
+            list(id_numbers),
+            _CREATED.name,
         )
         if taken:
-            # A separate statement: the deleted number rows reference these pupils.
+            # A statement of its own: the number rows deleted above reference these pupils.
             await self._connection.execute(
-                f"DELETE FROM {SCHEMA}.pupils WHERE id = ANY($1::uuid[])",
-                [r["pupil_id"] for r in taken],
+                f"DELETE FROM {SCHEMA}.pupils WHERE id = ANY($1::uuid[])", [r["id"] for r in taken]
             )
-        return {r["row_number"] for r in taken}
+        return len(taken)

@@ -1,0 +1,129 @@
+"""Excel import of pupils: our importer against a naive one and against the floor.
+
+Starts its own infrastructure (free ports, test mode), generates the workbooks, runs
+each measurement in a process of its own on a fresh database, and prints rows/s,
+peak memory and the ratios the registry issue sets as targets.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from bench.import_database import fresh_database
+from bench.import_workbook import WorkbookPlan, write_workbook
+from bench.process_memory import Measured, run_measured
+from xueji_registry.pupils.model import china_today, school_year
+from xueji_stack.infrastructure import Infrastructure
+
+ROWS = int(os.environ.get("XUEJI_BENCH_ROWS", "200000"))  # a smaller file for a quick look
+NAIVE_ROWS = 5_000
+MILLION = 1_000_000
+MILLION_SWITCH = "XUEJI_BENCH_MILLION"
+TARGET_OVER_NAIVE = 20.0
+TARGET_FLOOR_RATIO = 2.0
+TARGET_MILLION_BYTES = 1024**3
+
+
+@dataclass(frozen=True)
+class Figure:
+    label: str
+    rows: int
+    seconds: float
+    peak_bytes: int
+    note: str = ""
+
+    @property
+    def rows_per_second(self) -> float:
+        return self.rows / self.seconds
+
+
+def _figure(label: str, measured: Measured, note: str = "") -> Figure:
+    result = measured.result
+    rows, seconds = int(result["rows"]), float(result["seconds"])
+    return Figure(label, rows, seconds, measured.peak_tree_bytes, note)
+
+
+def _measure(infrastructure: Infrastructure, kind: str, workbook: Path, *extra: str) -> Measured:
+    assert infrastructure.postgres is not None
+    url = asyncio.run(fresh_database(infrastructure.postgres, f"bench_{kind}"))
+    measured = run_measured("bench.import_runs", kind, url, str(workbook), *extra)
+    print(f"  {kind}: {measured.result}", flush=True)
+    return measured
+
+
+def _print_figures(figures: list[Figure]) -> None:
+    print(f"\n{'run':<44}{'rows':>10}{'seconds':>10}{'rows/s':>11}{'peak MiB':>10}")
+    for f in figures:
+        print(
+            f"{f.label:<44}{f.rows:>10,}{f.seconds:>10.1f}{f.rows_per_second:>11,.0f}"
+            f"{f.peak_bytes / 1024**2:>10,.0f}"
+        )
+        if f.note:
+            print(f"  ({f.note})")
+
+
+def _verdict(ok: bool) -> str:
+    return "met" if ok else "MISSED"
+
+
+def main() -> int:
+    state = Path(tempfile.mkdtemp(prefix="xueji-bench-import-"))
+    infrastructure = Infrastructure(state / "stack", fixed_ports=False, test_mode=True, environ={})
+    print("starting infrastructure …", flush=True)
+    infrastructure.start()
+    try:
+        return _run(infrastructure, state)
+    finally:
+        infrastructure.stop()
+        shutil.rmtree(state, ignore_errors=True)
+
+
+def _run(infrastructure: Infrastructure, state: Path) -> int:
+    year = school_year(china_today())
+    began = time.perf_counter()
+    big = write_workbook(state / "pupils-200k.xlsx", WorkbookPlan(ROWS, year, bad_every=2000))
+    small = write_workbook(state / "pupils-5k.xlsx", WorkbookPlan(NAIVE_ROWS, year, bad_every=500))
+    print(f"workbooks generated in {time.perf_counter() - began:.0f} s "
+          f"({big.stat().st_size / 1024**2:.0f} MiB for {ROWS:,} rows)", flush=True)  # fmt: skip
+    ours = _figure("ours: calamine chunks, checks, COPY, events", _measure(
+        infrastructure, "ours", big, str(ROWS)))  # fmt: skip
+    naive = _figure(
+        "naive: openpyxl cells, ORM insert per row",
+        _measure(infrastructure, "naive", small),
+        f"measured on {NAIVE_ROWS:,} rows; rows/s extrapolated to the {ROWS:,}-row file",
+    )
+    floor = _figure(
+        "floor: calamine read + COPY, no checks", _measure(infrastructure, "floor", big)
+    )
+    figures = [ours, naive, floor]
+    million = None
+    if os.environ.get(MILLION_SWITCH) == "1":
+        huge = write_workbook(state / "pupils-1m.xlsx", WorkbookPlan(MILLION, year))
+        million = _figure(
+            "ours, 1,000,000 rows (row limit raised)",
+            _measure(infrastructure, "ours", huge, str(MILLION)),
+        )
+        figures.append(million)
+    _print_figures(figures)
+    over_naive = ours.rows_per_second / naive.rows_per_second
+    floor_ratio = floor.rows_per_second / ours.rows_per_second
+    print(f"\nours/naive  = {over_naive:6.1f}×  (target ≥ {TARGET_OVER_NAIVE:.0f}×: "
+          f"{_verdict(over_naive >= TARGET_OVER_NAIVE)})")  # fmt: skip
+    print(f"floor/ours  = {floor_ratio:6.2f}×  (target ≤ {TARGET_FLOOR_RATIO:.0f}×: "
+          f"{_verdict(floor_ratio <= TARGET_FLOOR_RATIO)})")  # fmt: skip
+    if million is None:
+        print(f"1,000,000 rows: skipped (takes minutes); run with {MILLION_SWITCH}=1 to measure "
+              f"peak memory (target < 1 GiB)")  # fmt: skip
+    else:
+        ok = million.peak_bytes < TARGET_MILLION_BYTES
+        print(f"1,000,000 rows: peak {million.peak_bytes / 1024**2:,.0f} MiB "
+              f"(target < 1024 MiB: {_verdict(ok)})")  # fmt: skip
+    print("peak memory: resident memory of the measured process and its worker processes, "
+          "summed, sampled every 50 ms (the database server is not counted)")
+    return 0
