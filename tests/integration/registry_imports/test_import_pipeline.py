@@ -1,4 +1,4 @@
-"""The import service on files of many chunks: worker processes, limits, duplicates across chunks."""
+"""The import service on files of many chunks: worker processes, limits, cross-chunk duplicates."""
 
 from __future__ import annotations
 

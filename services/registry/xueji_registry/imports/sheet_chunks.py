@@ -105,13 +105,20 @@ class SheetChunker:
         first = True
         end = buffer.find(tags.data_end)
         while True:
-            cut = buffer.find(tags.row_end) if first else buffer.rfind(tags.row_end)
-            if end >= 0 and not first:
+            if first:
+                cut = buffer.find(tags.row_end)
+            elif 0 <= end <= self._limits.chunk_bytes:
                 rows = bytes(buffer[:end])
                 if tags.row_end in rows:
                     yield self._chunk(head, tags, rows, rows_before)
                 return
-            if cut >= 0 and (first or len(buffer) >= self._limits.chunk_bytes):
+            elif end >= 0 or len(buffer) >= self._limits.chunk_bytes:
+                # The last row end within the chunk size; a single longer row goes alone.
+                cut = buffer.rfind(tags.row_end, 0, self._limits.chunk_bytes)
+                cut = cut if cut >= 0 else buffer.find(tags.row_end)
+            else:
+                cut = -1
+            if cut >= 0:
                 cut += len(tags.row_end)
                 chunk = self._chunk(head, tags, bytes(buffer[:cut]), rows_before)
                 # Only sheets whose rows carry no numbers need the count.
