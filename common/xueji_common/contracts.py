@@ -119,6 +119,7 @@ _TYPES = (
     EventType("org_unit.updated", TOPIC_ORG, org.OrgUnitUpdated, "unit.code"),
     EventType("school.created", TOPIC_ORG, org.SchoolCreated, "school.school_code"),
     EventType("school.updated", TOPIC_ORG, org.SchoolUpdated, "school.school_code"),
+    EventType("report.generated", TOPIC_ORG, org.ReportGenerated, "unit.code"),
     EventType("transfer.filed", TOPIC_TRANSFER, transfer.TransferFiled, "transfer_id"),
     EventType("transfer.step_opened", TOPIC_TRANSFER, transfer.TransferStepOpened, "transfer_id"),
     EventType("transfer.step_decided", TOPIC_TRANSFER, transfer.TransferStepDecided, "transfer_id"),

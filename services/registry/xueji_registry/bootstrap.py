@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from temporalio.client import Client
+
 from xueji_common.auth.tokens import TokenIssuer
 from xueji_common.http.app import create_app
 from xueji_common.keys import read_key
-from xueji_common.readiness import broker_check, database_check
+from xueji_common.readiness import broker_check, database_check, temporal_check
 from xueji_common.service import ServiceKernel, ServiceParts
+from xueji_common.storage import minio_client
 from xueji_registry.accounts.views import router as accounts_router
 from xueji_registry.classes.views import router as classes_router
 from xueji_registry.corrections.views import router as corrections_router
@@ -20,8 +23,16 @@ from xueji_registry.platform_api.views import router as platform_router
 from xueji_registry.pupils.numbers import NumberAllocator
 from xueji_registry.pupils.views import router as pupils_router
 from xueji_registry.registration.views import router as registration_router
+from xueji_registry.reports.monthly_views import router as monthly_reports_router
+from xueji_registry.reports.schedule import keep_trying as ensure_monthly_schedule
+from xueji_registry.reports.store import ReportStore
+from xueji_registry.reports.views import router as reports_router
 from xueji_registry.schema import SCHEMA, handled_events, outbox
 from xueji_registry.settings import RegistrySettings
+from xueji_registry.status_changes.flag_views import router as status_flags_router
+from xueji_registry.status_changes.launching import CaseLauncher
+from xueji_registry.status_changes.views import router as status_changes_router
+from xueji_registry.workers import report_worker, status_change_worker, worker_jobs
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -32,6 +43,10 @@ async def build(settings: RegistrySettings) -> tuple[ServiceKernel, ServiceParts
     )
     private_key = read_key(settings.token_private_key_file, "TOKEN_PRIVATE_KEY_FILE")
     public_key = read_key(settings.token_public_key_file, "TOKEN_PUBLIC_KEY_FILE")
+    temporal = await Client.connect(
+        settings.temporal_address, namespace=settings.temporal_namespace
+    )
+    report_store = ReportStore(minio_client(settings))
     app = create_app(
         service="registry",
         title="Xueji registry 学籍注册服务",
@@ -45,10 +60,15 @@ async def build(settings: RegistrySettings) -> tuple[ServiceKernel, ServiceParts
             evidence_router,
             platform_router,
             build_imports_router(),
+            status_changes_router,
+            status_flags_router,
+            monthly_reports_router,
+            reports_router,
         ],
         readiness={
             "database": database_check(kernel.db),
             "broker": broker_check(settings.kafka_bootstrap),
+            "temporal": temporal_check(temporal),
         },
         token_verifier=kernel.token_verifier,
         state={
@@ -58,6 +78,21 @@ async def build(settings: RegistrySettings) -> tuple[ServiceKernel, ServiceParts
             "token_public_key": public_key,
             "numbers": NumberAllocator(kernel.db),
             "evidence_store": EvidenceStore.from_settings(settings),
+            "report_store": report_store,
+            "temporal": temporal,
+            "case_launcher": CaseLauncher(temporal, kernel.db),
         },
     )
-    return kernel, ServiceParts(app=app, background=[kernel.relay()])
+    workers = worker_jobs(
+        [
+            ("status-change-worker", status_change_worker(temporal, kernel.db, outbox)),
+            ("report-worker", report_worker(temporal, kernel.db, outbox, report_store)),
+        ]
+    )
+
+    async def schedule() -> None:
+        await ensure_monthly_schedule(temporal, settings.monthly_report_cron)
+
+    return kernel, ServiceParts(
+        app=app, background=[kernel.relay(), *workers, ("monthly-report-schedule", schedule)]
+    )

@@ -19,6 +19,7 @@ SPEC_EVENT_TYPES = {
     },
     contracts.TOPIC_ORG: {
         "org_unit.created", "org_unit.updated", "school.created", "school.updated",
+        "report.generated",
     },
     contracts.TOPIC_TRANSFER: {
         "transfer.filed", "transfer.step_opened", "transfer.step_decided", "transfer.step_overdue",

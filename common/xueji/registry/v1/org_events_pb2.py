@@ -22,24 +22,28 @@ _runtime_version.ValidateProtobufRuntimeVersion(
 _sym_db = _symbol_database.Default()
 
 
+from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 from xueji.common.v1 import actor_pb2 as xueji_dot_common_dot_v1_dot_actor__pb2
 from xueji.common.v1 import field_change_pb2 as xueji_dot_common_dot_v1_dot_field__change__pb2
+from xueji.common.v1 import org_pb2 as xueji_dot_common_dot_v1_dot_org__pb2
 from xueji.registry.v1 import org_unit_pb2 as xueji_dot_registry_dot_v1_dot_org__unit__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\"xueji/registry/v1/org_events.proto\x12\x11xueji.registry.v1\x1a\x1bxueji/common/v1/actor.proto\x1a\"xueji/common/v1/field_change.proto\x1a xueji/registry/v1/org_unit.proto\"a\n\x0eOrgUnitCreated\x12(\n\x04unit\x18\x01 \x01(\x0b\x32\x1a.xueji.registry.v1.OrgUnit\x12%\n\x05\x61\x63tor\x18\x02 \x01(\x0b\x32\x16.xueji.common.v1.Actor\"\x90\x01\n\x0eOrgUnitUpdated\x12(\n\x04unit\x18\x01 \x01(\x0b\x32\x1a.xueji.registry.v1.OrgUnit\x12%\n\x05\x61\x63tor\x18\x02 \x01(\x0b\x32\x16.xueji.common.v1.Actor\x12-\n\x07\x63hanges\x18\x03 \x03(\x0b\x32\x1c.xueji.common.v1.FieldChange\"a\n\rSchoolCreated\x12)\n\x06school\x18\x01 \x01(\x0b\x32\x19.xueji.registry.v1.School\x12%\n\x05\x61\x63tor\x18\x02 \x01(\x0b\x32\x16.xueji.common.v1.Actor\"\x90\x01\n\rSchoolUpdated\x12)\n\x06school\x18\x01 \x01(\x0b\x32\x19.xueji.registry.v1.School\x12%\n\x05\x61\x63tor\x18\x02 \x01(\x0b\x32\x16.xueji.common.v1.Actor\x12-\n\x07\x63hanges\x18\x03 \x03(\x0b\x32\x1c.xueji.common.v1.FieldChangeb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\"xueji/registry/v1/org_events.proto\x12\x11xueji.registry.v1\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x1bxueji/common/v1/actor.proto\x1a\"xueji/common/v1/field_change.proto\x1a\x19xueji/common/v1/org.proto\x1a xueji/registry/v1/org_unit.proto\"a\n\x0eOrgUnitCreated\x12(\n\x04unit\x18\x01 \x01(\x0b\x32\x1a.xueji.registry.v1.OrgUnit\x12%\n\x05\x61\x63tor\x18\x02 \x01(\x0b\x32\x16.xueji.common.v1.Actor\"\x90\x01\n\x0eOrgUnitUpdated\x12(\n\x04unit\x18\x01 \x01(\x0b\x32\x1a.xueji.registry.v1.OrgUnit\x12%\n\x05\x61\x63tor\x18\x02 \x01(\x0b\x32\x16.xueji.common.v1.Actor\x12-\n\x07\x63hanges\x18\x03 \x03(\x0b\x32\x1c.xueji.common.v1.FieldChange\"a\n\rSchoolCreated\x12)\n\x06school\x18\x01 \x01(\x0b\x32\x19.xueji.registry.v1.School\x12%\n\x05\x61\x63tor\x18\x02 \x01(\x0b\x32\x16.xueji.common.v1.Actor\"\x90\x01\n\rSchoolUpdated\x12)\n\x06school\x18\x01 \x01(\x0b\x32\x19.xueji.registry.v1.School\x12%\n\x05\x61\x63tor\x18\x02 \x01(\x0b\x32\x16.xueji.common.v1.Actor\x12-\n\x07\x63hanges\x18\x03 \x03(\x0b\x32\x1c.xueji.common.v1.FieldChange\"\xf9\x02\n\x0fReportGenerated\x12%\n\x04unit\x18\x01 \x01(\x0b\x32\x17.xueji.common.v1.OrgRef\x12*\n\trecipient\x18\x02 \x01(\x0b\x32\x17.xueji.common.v1.OrgRef\x12\x13\n\x0breport_kind\x18\x03 \x01(\t\x12\x0e\n\x06period\x18\x04 \x01(\t\x12\x11\n\treport_id\x18\x05 \x01(\t\x12\x0e\n\x06\x62ucket\x18\x06 \x01(\t\x12\x12\n\nobject_key\x18\x07 \x01(\t\x12\x11\n\tfile_name\x18\x08 \x01(\t\x12\x13\n\x0bpupil_count\x18\t \x01(\x05\x12\x1e\n\x16temporary_number_count\x18\n \x01(\x05\x12\x16\n\x0ej_number_count\x18\x0b \x01(\x05\x12\x30\n\x0cgenerated_at\x18\x0c \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12%\n\x05\x61\x63tor\x18\r \x01(\x0b\x32\x16.xueji.common.v1.Actorb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'xueji.registry.v1.org_events_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
-  _globals['_ORGUNITCREATED']._serialized_start=156
-  _globals['_ORGUNITCREATED']._serialized_end=253
-  _globals['_ORGUNITUPDATED']._serialized_start=256
-  _globals['_ORGUNITUPDATED']._serialized_end=400
-  _globals['_SCHOOLCREATED']._serialized_start=402
-  _globals['_SCHOOLCREATED']._serialized_end=499
-  _globals['_SCHOOLUPDATED']._serialized_start=502
-  _globals['_SCHOOLUPDATED']._serialized_end=646
+  _globals['_ORGUNITCREATED']._serialized_start=216
+  _globals['_ORGUNITCREATED']._serialized_end=313
+  _globals['_ORGUNITUPDATED']._serialized_start=316
+  _globals['_ORGUNITUPDATED']._serialized_end=460
+  _globals['_SCHOOLCREATED']._serialized_start=462
+  _globals['_SCHOOLCREATED']._serialized_end=559
+  _globals['_SCHOOLUPDATED']._serialized_start=562
+  _globals['_SCHOOLUPDATED']._serialized_end=706
+  _globals['_REPORTGENERATED']._serialized_start=709
+  _globals['_REPORTGENERATED']._serialized_end=1086
 # @@protoc_insertion_point(module_scope)

@@ -1,0 +1,84 @@
+"""The registry in-process with all its background jobs (outbox relay, both Temporal workers,
+the monthly-report schedule) on the session infrastructure, and a small org tree.
+
+Provinces 36 (Jiangxi) and 45 (Guangxi) belong to these tests; other suites use other codes,
+so everything here can share the session database. Module scope: the relay holds the
+registry's outbox lock, which later modules need.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+import pytest
+from minio import Minio
+from temporalio.client import Client
+
+from tests.integration.registry_status.world import World, build_world
+from xueji_common.auth.tokens import TokenIssuer, generate_key_pair
+from xueji_common.db import Database
+from xueji_common.migrations import upgrade_to_head
+from xueji_common.storage import minio_client
+from xueji_registry.bootstrap import MIGRATIONS, build
+from xueji_registry.schema import SCHEMA
+from xueji_registry.settings import RegistrySettings
+from xueji_stack.infrastructure import Infrastructure
+
+
+@dataclass(frozen=True)
+class Registry:
+    http: httpx.AsyncClient
+    db: Database
+    temporal: Client
+    s3: Minio
+
+
+@pytest.fixture(scope="session")
+def status_keys(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    directory = tmp_path_factory.mktemp("status-keys")
+    private, public = generate_key_pair()
+    (directory / "private.pem").write_bytes(private)
+    (directory / "public.pem").write_bytes(public)
+    return directory / "private.pem", directory / "public.pem"
+
+
+@pytest.fixture(scope="module")
+async def registry(
+    infrastructure: Infrastructure, status_keys: tuple[Path, Path]
+) -> AsyncIterator[Registry]:
+    env = {k.removeprefix("XUEJI_").lower(): v for k, v in infrastructure.env().items()}
+    url = env["database_url"].replace("postgresql://", "postgresql+asyncpg://", 1)
+    await upgrade_to_head(MIGRATIONS, url, SCHEMA)
+    settings = RegistrySettings(
+        **{**env, "database_url": url},
+        http_port=0,
+        token_private_key_file=str(status_keys[0]),
+        token_public_key_file=str(status_keys[1]),
+    )
+    kernel, parts = await build(settings)
+    tasks = [asyncio.create_task(job(), name=name) for name, job in parts.background]
+    transport = httpx.ASGITransport(app=parts.app)
+    async with httpx.AsyncClient(
+        transport=transport, base_url="http://registry", timeout=60
+    ) as client:
+        yield Registry(client, kernel.db, parts.app.state.temporal, minio_client(settings))
+    for task in tasks:
+        task.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await asyncio.gather(*tasks)
+    await kernel.db.dispose()
+
+
+@pytest.fixture(scope="module")
+def http(registry: Registry) -> httpx.AsyncClient:
+    return registry.http
+
+
+@pytest.fixture(scope="module")
+async def world(registry: Registry, status_keys: tuple[Path, Path]) -> World:
+    return await build_world(registry.http, TokenIssuer(status_keys[0].read_bytes()))
