@@ -11,7 +11,9 @@ from xueji_registry.reports.store import XLSX
 
 def content_disposition(file_name: str, fallback: str) -> str:
     """`attachment; filename="<ascii>"; filename*=UTF-8''<percent-encoded UTF-8>`."""
-    ascii_name = fallback.encode("ascii", "ignore").decode() or "report.xlsx"
+    ascii_name = "".join(c for c in fallback if c.isascii() and c.isprintable() and c not in '"\\')
+    if not ascii_name.rpartition(".")[0]:
+        ascii_name = "report.xlsx"
     return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(file_name, safe='')}"
 
 
