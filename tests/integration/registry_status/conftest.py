@@ -1,9 +1,9 @@
 """The registry in-process with all its background jobs (outbox relay, both Temporal workers,
 the monthly-report schedule) on the session infrastructure, and a small org tree.
 
-Provinces 36 (Jiangxi) and 45 (Guangxi) belong to these tests; other suites use other codes,
-so everything here can share the session database. Module scope: the relay holds the
-registry's outbox lock, which later modules need.
+Provinces 36 (Jiangxi), 45 (Guangxi) and 46 (Hainan, docking) belong to these tests; other
+suites use other codes, so everything here can share the session database. Module scope: the
+relay holds the registry's outbox lock, which later modules need.
 """
 
 from __future__ import annotations
@@ -19,8 +19,9 @@ import pytest
 from minio import Minio
 from temporalio.client import Client
 
-from tests.integration.registry_status.world import World, build_world
+from tests.integration.registry_status.world import DOCKING, World, build_world
 from xueji_common.auth.tokens import TokenIssuer, generate_key_pair
+from xueji_common.contracts import province_inbound_topic, province_outbound_topic
 from xueji_common.db import Database
 from xueji_common.migrations import upgrade_to_head
 from xueji_common.storage import minio_client
@@ -36,6 +37,7 @@ class Registry:
     db: Database
     temporal: Client
     s3: Minio
+    kafka_bootstrap: str
 
 
 @pytest.fixture(scope="session")
@@ -54,8 +56,12 @@ async def registry(
     env = {k.removeprefix("XUEJI_").lower(): v for k, v in infrastructure.env().items()}
     url = env["database_url"].replace("postgresql://", "postgresql+asyncpg://", 1)
     await upgrade_to_head(MIGRATIONS, url, SCHEMA)
+    infrastructure.broker.create_topics(
+        [province_inbound_topic(DOCKING), province_outbound_topic(DOCKING)]
+    )
     settings = RegistrySettings(
         **{**env, "database_url": url},
+        docking_provinces=DOCKING,
         http_port=0,
         token_private_key_file=str(status_keys[0]),
         token_public_key_file=str(status_keys[1]),
@@ -66,7 +72,13 @@ async def registry(
     async with httpx.AsyncClient(
         transport=transport, base_url="http://registry", timeout=60
     ) as client:
-        yield Registry(client, kernel.db, parts.app.state.temporal, minio_client(settings))
+        yield Registry(
+            client,
+            kernel.db,
+            parts.app.state.temporal,
+            minio_client(settings),
+            settings.kafka_bootstrap,
+        )
     for task in tasks:
         task.cancel()
     with contextlib.suppress(asyncio.CancelledError):

@@ -1,5 +1,5 @@
-"""Test data for the status-change and report suites: an org tree in Jiangxi (36) and Guangxi
-(45), tokens for its people, and valid pupils of any stage and grade."""
+"""Test data for the status-change and report suites: an org tree in Jiangxi (36), Guangxi
+(45) and Hainan (46, docking), tokens for its people, and valid pupils of any stage and grade."""
 
 from __future__ import annotations
 
@@ -25,10 +25,16 @@ UNITS = (
     ("45", "广西壮族自治区教育厅", "CN"),
     ("4501", "南宁市教育局", "45"),
     ("450102", "南宁市兴宁区教育局", "4501"),
+    ("46", "海南省教育厅", "CN"),
+    ("4601", "海口市教育局", "46"),
+    ("460105", "海口市秀英区教育局", "4601"),
 )
 DONGHU = ("CN", "36", "3601", "360102")
 XIHU = ("CN", "36", "3601", "360103")
 XINGNING = ("CN", "45", "4501", "450102")
+# Hainan runs its own registry system in these tests (对接省份).
+XIUYING = ("CN", "46", "4601", "460105")
+DOCKING = "46"
 NANCHANG = DONGHU[:3]
 
 # key: (code, full name, county path, stages, special education)
@@ -39,6 +45,7 @@ SCHOOLS = {
     "x": ("5136000104", "南昌市东湖区特殊教育学校", DONGHU, ["primary", "junior"], True),
     "w": ("2136000201", "南昌市西湖区状态测试小学", XIHU, ["primary"], False),
     "g": ("2145000101", "南宁市兴宁区状态测试小学", XINGNING, ["primary"], False),
+    "h": ("2146000101", "海口市秀英区状态测试小学", XIUYING, ["primary"], False),
 }
 FIRST_GRADE = {"primary": 1, "junior": 7, "senior": 10}
 _serial = itertools.count(1)

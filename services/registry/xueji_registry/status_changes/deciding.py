@@ -33,14 +33,9 @@ def _finished(state: str) -> DomainError:
 async def decide(
     client: Client, actor: Principal, row: Any, data: DecisionCreate, *, decision_id: str
 ) -> DecisionRead:
-    """Forward the decision on the case `row` (already scope-checked) to its workflow."""
+    """A platform officer's decision on the case `row` (already scope-checked)."""
     if actor.role not in BUREAUS:
         raise DomainError(errors.FORBIDDEN)
-    if row.state in FINISHED_STATES:
-        raise _finished(row.state)
-    if not row.run_id:
-        raise DomainError(error_codes.WORKFLOW_UNAVAILABLE)
-    handle = client.get_workflow_handle(row.workflow_id, run_id=row.run_id)
     request = StepDecision(
         decision_id=decision_id,
         actor=workflow_actor(actor),
@@ -48,6 +43,16 @@ async def decide(
         reason=data.reason,
         step=COUNTY_BUREAU,
     )
+    return await forward(client, row, request)
+
+
+async def forward(client: Client, row: Any, request: StepDecision) -> DecisionRead:
+    """Send the decision to the case's workflow run; its refusals become API errors."""
+    if row.state in FINISHED_STATES:
+        raise _finished(row.state)
+    if not row.run_id:
+        raise DomainError(error_codes.WORKFLOW_UNAVAILABLE)
+    handle = client.get_workflow_handle(row.workflow_id, run_id=row.run_id)
     try:
         receipt = await handle.execute_update(StatusChangeWorkflow.decide, request)
     except WorkflowUpdateFailedError as error:
