@@ -155,3 +155,31 @@ async def test_repeating_a_grade_needs_the_province_to_allow_it(
     assert record["grade"] == 2
     assert record["graduation_year"] == pupil["graduation_year"] + 1
     assert record["status"] == "enrolled"
+
+
+async def test_a_change_the_rules_no_longer_allow_fails_and_frees_the_pupil(
+    registry: Registry, world: World
+) -> None:
+    http = registry.http
+    url = "/v1/provinces/45/status-change-rules"
+    province = world.province(("CN", "45"))
+    rules = {"allows_repeat_grade": True, "allows_skip_grade": True,
+             "evidence_required": ["suspension", "repeat_grade", "death"]}  # fmt: skip
+    assert (await http.put(url, json=rules, headers=province)).status_code == 200
+    pupil = await new_pupil(http, world, "g", grade=3)
+    body = {"pupil_id": pupil["id"], "change_type": "skip_grade", "reason": "学业优秀申请跳级"}
+    filed = await file_change(http, world, "g", body)
+    assert filed.status_code == 201, filed.text
+    county = world.county(XINGNING)
+    await case_until(http, county, filed.json()["id"], in_review)
+    rules["allows_skip_grade"] = False
+    assert (await http.put(url, json=rules, headers=province)).status_code == 200
+
+    assert (await decide(http, county, filed.json()["id"], "approve")).status_code == 200
+    done = await case_until(http, county, filed.json()["id"], finished)
+
+    assert done["state"] == "failed"
+    assert done["failure_code"] == "STATUS_CHANGE_NOT_APPLIED"
+    assert "GRADE_CHANGE_NOT_ALLOWED" in done["failure_message"]
+    record = (await http.get(f"/v1/pupils/{pupil['id']}", headers=county)).json()
+    assert (record["grade"], record["open_case"]) == (3, None)

@@ -11,10 +11,11 @@ import uuid
 from dataclasses import asdict
 from typing import Any
 
-from sqlalchemy import func, update
+from sqlalchemy import func, select, update
 from sqlalchemy.dialects.postgresql import insert
 
 from xueji_common.uow import UnitOfWork
+from xueji_registry.pupils.tables import pupils
 from xueji_registry.status_changes.docking import step_pending
 from xueji_registry.status_changes.tables import status_change_events, status_changes
 from xueji_workflows.status_change.activities import StatusChangeEvent
@@ -96,6 +97,15 @@ async def record_event(uow: UnitOfWork, event: StatusChangeEvent) -> bool:
             update(status_changes)
             .where(status_changes.c.id == key)
             .values(**values, updated_at=func.now())
+        )
+    if event.type == "status_change.failed" and key is not None:
+        # A workflow that failed before claiming (bad input) does not release the lock the
+        # filing took for it; the pupil must not stay held by a dead case.
+        pupil = select(status_changes.c.pupil_id).where(status_changes.c.id == key)
+        await session.execute(
+            update(pupils)
+            .where(pupils.c.id == pupil.scalar_subquery(), pupils.c.open_case_id == event.case_id)
+            .values(open_case_id=None, open_case_kind=None)
         )
     if event.type == "status_change.step_opened" and event.outbound_provinces:
         for notice in await step_pending(session, event):
