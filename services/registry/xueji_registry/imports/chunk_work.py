@@ -16,6 +16,7 @@ from xueji_registry.imports.bulk_record import BulkRecordBuilder
 from xueji_registry.imports.cell_archive import PackedCells, pack
 from xueji_registry.imports.cells import CellValue, cell_text
 from xueji_registry.imports.chunk_reading import chunk_rows
+from xueji_registry.imports.duplicate_keys import HashedKeys, key_hash
 from xueji_registry.imports.mini_workbook import PackageParts
 from xueji_registry.imports.row_reading import read_row
 from xueji_registry.imports.school_context import SchoolContext
@@ -56,8 +57,9 @@ class PendingRow:
 class ChunkResult:
     rows: int = 0  # rows with any content
     failed: list[FailedRow] = field(default_factory=list)
-    # (row, ID number, local number) as typed, for every row: duplicates span chunks.
-    keys: list[tuple[int, str, str]] = field(default_factory=list)
+    # Hashes of every row's ID number and local number: duplicates span chunks.
+    id_keys: HashedKeys = field(default_factory=HashedKeys)
+    local_keys: HashedKeys = field(default_factory=HashedKeys)
     staged: bytes = b""  # COPY text, columns `BulkRecordBuilder.columns`
     staged_rows: int = 0
     staged_cells: PackedCells | None = None
@@ -89,7 +91,8 @@ def work_on_chunk(job: ImportJob, chunk: SheetChunk) -> ChunkResult:
         if row <= job.header_row or is_blank(values):
             continue
         result.rows += 1
-        result.keys.append((row, _at(values, id_column), _at(values, local_column)))
+        result.id_keys.add(row, key_hash(_at(values, id_column)))
+        result.local_keys.add(row, key_hash(_at(values, local_column)))
         outcome = read_row(row, values, job.layout, job.context, frozenset(formulas.get(row, ())))
         cells = row_cells(values, job.width)
         if outcome.stored is not None:

@@ -17,6 +17,7 @@ from xueji_registry.domain.reasons import Reason
 from xueji_registry.imports.bulk_record import BulkRecordBuilder
 from xueji_registry.imports.cell_archive import CellArchive
 from xueji_registry.imports.chunk_work import ChunkResult, FailedRow, ImportJob, PendingRow
+from xueji_registry.imports.duplicate_keys import HashedKeys
 from xueji_registry.imports.late_reasons import active_elsewhere, held_elsewhere
 from xueji_registry.imports.runtime import ChunkWorkers
 from xueji_registry.imports.sheet_chunks import SheetChunk
@@ -34,11 +35,18 @@ class RowLedger:
     failed: dict[int, FailedRow] = field(default_factory=dict)
     # Failed after staging: reasons now, cells read back from the staging table at the end.
     late: dict[int, list[Reason]] = field(default_factory=dict)
-    key_rows: list[int] = field(default_factory=list)
-    id_numbers: list[str] = field(default_factory=list)
-    local_numbers: list[str] = field(default_factory=list)
+    id_keys: HashedKeys = field(default_factory=HashedKeys)
+    local_keys: HashedKeys = field(default_factory=HashedKeys)
     pending: list[PendingRow] = field(default_factory=list)
     archive: CellArchive = field(default_factory=CellArchive)
+
+    def cells(self, rows: list[int]) -> dict[int, tuple[str, ...]]:
+        """The uploaded cells of these rows, wherever the row ended up."""
+        found = {row: self.failed[row].cells for row in rows if row in self.failed}
+        pending = {p.row: p.cells for p in self.pending}
+        found |= {row: pending[row] for row in rows if row in pending}
+        found |= self.archive.cells(row for row in rows if row not in found)
+        return found
 
     def fail_late(self, row: int, reason: Reason) -> None:
         self.unchanged.discard(row)
@@ -83,10 +91,8 @@ class ChunkPipeline:
         ledger = self.ledger
         ledger.rows_total += result.rows
         ledger.failed.update((failed.row, failed) for failed in result.failed)
-        for row, id_number, local_number in result.keys:
-            ledger.key_rows.append(row)
-            ledger.id_numbers.append(id_number)
-            ledger.local_numbers.append(local_number)
+        ledger.id_keys.extend(result.id_keys)
+        ledger.local_keys.extend(result.local_keys)
         ledger.pending.extend(result.pending)
         if result.staged_cells is not None:
             ledger.archive.add(result.staged_cells)

@@ -57,10 +57,9 @@ def reason_json(reason: Reason) -> dict[str, str | None]:
 def assemble_failures(ledger: RowLedger) -> list[FailedRow]:
     failures = dict(ledger.failed)
     if ledger.late:
-        staged = ledger.archive.cells(sorted(ledger.late))
-        pending = {p.row: p.cells for p in ledger.pending}
+        found = ledger.cells(sorted(ledger.late))
         for row, reasons in ledger.late.items():
-            cells = staged.get(row) or pending.get(row) or ()
+            cells = found.get(row, ())
             earlier = failures[row].reasons if row in failures else ()
             failures[row] = FailedRow(row, cells, (*earlier, *reasons))
     return [failures[row] for row in sorted(failures)]

@@ -120,7 +120,7 @@ async def import_pupils(
         package.close()
     if ledger.rows_total == 0:
         raise DomainError(error_codes.NO_ROWS, field="file")
-    await settle_duplicates(ledger, staging)
+    await settle_duplicates(ledger, job, staging)
     await settle_pending(uow, job, ledger, numbers)
     failures = assemble_failures(ledger)
     report = ImportReport(

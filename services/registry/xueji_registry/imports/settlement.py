@@ -23,13 +23,19 @@ from xueji_registry.pupils.numbers import NumberAllocator
 from xueji_registry.pupils.tables import pupils
 
 
-async def settle_duplicates(ledger: RowLedger, staging: ImportStaging) -> None:
-    found = batch_duplicates(ledger.key_rows, ledger.id_numbers, ledger.local_numbers)
+async def settle_duplicates(ledger: RowLedger, job: ImportJob, staging: ImportStaging) -> None:
+    candidates = sorted(ledger.id_keys.colliding_rows() | ledger.local_keys.colliding_rows())
+    if not candidates:
+        return
+    cells = ledger.cells(candidates)
+    id_numbers = [_cell(cells[row], job.layout.get("id_number")) for row in candidates]
+    local_numbers = [_cell(cells[row], job.layout.get("local_number")) for row in candidates]
+    found = batch_duplicates(candidates, id_numbers, local_numbers)
     if not found:
         return
     id_numbers = {
         normalise_identifier(raw)
-        for row, raw in zip(ledger.key_rows, ledger.id_numbers, strict=True)
+        for row, raw in zip(candidates, id_numbers, strict=True)
         if row in found and raw
     }
     ledger.applied -= await staging.withdraw(sorted(id_numbers))
@@ -40,6 +46,10 @@ async def settle_duplicates(ledger: RowLedger, staging: ImportStaging) -> None:
         else:
             for reason in reasons:
                 ledger.fail_late(row, reason)
+
+
+def _cell(cells: tuple[str, ...], column: int | None) -> str:
+    return cells[column] if column is not None and column < len(cells) else ""
 
 
 async def settle_pending(
