@@ -6,6 +6,7 @@ import io
 from collections.abc import AsyncIterator
 
 import pytest
+from sqlalchemy import text
 
 from tests.integration.registry_imports.conftest import SCHOOL_A, Fujian
 from tests.integration.registry_imports.upload_requests import counts
@@ -72,3 +73,27 @@ async def test_more_rows_than_allowed_refuse_the_whole_file(
     assert refused.value.error.code == "IMPORT_TOO_MANY_ROWS"
     assert "500" in refused.value.message
     assert await counts(db, SCHOOL_A[-1]) == before
+
+
+async def test_oversized_files_are_refused_before_reading(
+    db: Database, fujian: Fujian, workers: ChunkWorkers
+) -> None:
+    data = workbook([pupil_row(1) for _ in range(30)])
+    tight = ImportSettings(max_file_bytes=len(data) - 1, workers=0)
+    with pytest.raises(DomainError) as refused:
+        await _import(db, workers, data, tight)
+    assert refused.value.error.code == "IMPORT_FILE_TOO_LARGE"
+    assert "MB" in refused.value.message
+
+
+async def test_a_second_import_into_a_busy_school_is_refused(
+    db: Database, fujian: Fujian, workers: ChunkWorkers
+) -> None:
+    async with db.engine.begin() as connection:
+        await connection.execute(
+            text("SELECT pg_advisory_xact_lock(hashtext('xueji_import_' || :school))"),
+            {"school": SCHOOL_A[-1]},
+        )
+        with pytest.raises(DomainError) as refused:
+            await _import(db, workers, workbook([pupil_row(1)]), SMALL_CHUNKS)
+    assert refused.value.error.code == "IMPORT_BUSY"

@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime
 
 from xueji_registry.imports.cell_archive import CellArchive, pack
 from xueji_registry.imports.copy_text import NULL, array_text, json_text, text
+from xueji_registry.imports.duplicate_keys import HashedKeys, key_hash
 from xueji_registry.imports.late_reasons import batch_duplicates
 
 
@@ -40,3 +41,19 @@ def test_duplicates_name_the_other_rows_and_ignore_empty_cells() -> None:
     assert "共出现3次" in found[2][0].message and "第4、5行" in found[2][0].message
     assert [r.code for r in found[3]] == ["LOCAL_NUMBER_DUPLICATE"]
     assert "第6行" in found[3][0].message
+
+
+def test_key_hashes_compare_numbers_as_the_checks_do() -> None:
+    assert key_hash("350102201903010031") == key_hash(" ３５０１０２２０１９０３０１００３１ ")
+    assert key_hash("fz-0001") == key_hash("FZ-0001") != key_hash("FZ-0002")
+    assert key_hash("") == key_hash("   ") == 0
+
+
+def test_rows_sharing_a_hash_are_candidates_and_rows_without_a_number_are_not() -> None:
+    keys = HashedKeys()
+    for row, raw in ((2, "A1"), (3, ""), (4, "B7"), (5, "a1"), (6, ""), (7, "C9")):
+        keys.add(row, key_hash(raw))
+    other = HashedKeys()
+    other.add(9, key_hash("B7"))
+    keys.extend(other)
+    assert keys.colliding_rows() == {2, 5, 4, 9}
