@@ -1,42 +1,97 @@
-"""Composition root: builds the transfer service's app and background loops from settings."""
+"""Composition root: builds the transfer service's app, workers and loops from settings."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import httpx
 from temporalio.client import Client
 
-from xueji_common.contracts import TOPIC_ORG
+from xueji_common.contracts import TOPIC_ORG, province_inbound_topic
 from xueji_common.http.app import create_app
-from xueji_common.readiness import broker_check, database_check, temporal_check
+from xueji_common.readiness import broker_check, database_check, s3_check, temporal_check
 from xueji_common.service import ServiceKernel, ServiceParts
+from xueji_common.storage import minio_client
+from xueji_transfer.activities import TransferActivities
+from xueji_transfer.calendar.store import CalendarStore
+from xueji_transfer.calendar.views import router as calendar_router
+from xueji_transfer.events.inbound import ProvinceDecisions
+from xueji_transfer.evidence.store import EvidenceStore
+from xueji_transfer.evidence.views import router as evidence_router
+from xueji_transfer.registry_client import RegistryClient
 from xueji_transfer.schema import SCHEMA, handled_events, org_units, outbox
 from xueji_transfer.settings import TransferSettings
+from xueji_transfer.transfers.starting import Filing
+from xueji_transfer.transfers.views import router as transfers_router
+from xueji_transfer.worker import calendar_worker, transfer_worker, worker_job
 
 MIGRATIONS = Path(__file__).parent / "migrations"
+REGISTRY_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
 
 
-async def build(settings: TransferSettings) -> tuple[ServiceKernel, ServiceParts]:
+async def build(
+    settings: TransferSettings, *, registry_http: httpx.AsyncClient | None = None
+) -> tuple[ServiceKernel, ServiceParts]:
+    """`registry_http` replaces the HTTP client of the registry (tests run it in-process)."""
     kernel = ServiceKernel(
         settings, name="transfer", schema=SCHEMA, outbox=outbox, handled=handled_events
     )
     temporal = await Client.connect(
         settings.temporal_address, namespace=settings.temporal_namespace
     )
+    http = registry_http or httpx.AsyncClient(
+        base_url=settings.registry_url, timeout=REGISTRY_TIMEOUT
+    )
+    registry = RegistryClient(http, settings.registry_username, settings.registry_password)
+    calendar = CalendarStore(kernel.db)
+    activities = TransferActivities(kernel.db, registry, calendar)
+    minio = minio_client(settings)
     app = create_app(
         service="transfer",
         title="Xueji transfer 转学服务",
-        routers=[],
+        routers=[transfers_router, calendar_router, evidence_router],
         readiness={
             "database": database_check(kernel.db),
             "broker": broker_check(settings.kafka_bootstrap),
             "temporal": temporal_check(temporal),
+            "s3": s3_check(minio, settings.evidence_bucket),
         },
         token_verifier=kernel.token_verifier,
-        state={"db": kernel.db, "outbox": outbox, "temporal": temporal},
+        state={
+            "db": kernel.db,
+            "outbox": outbox,
+            "temporal": temporal,
+            "calendar": calendar,
+            "evidence_store": EvidenceStore(minio, settings.evidence_bucket),
+            "filing": Filing(
+                db=kernel.db,
+                registry=registry,
+                temporal=temporal,
+                task_queue=settings.transfer_task_queue,
+                docking_provinces=settings.docking_province_codes,
+            ),
+        },
     )
+    decisions = ProvinceDecisions(kernel.db, temporal)
     background = [
+        ("calendar-seed", calendar.seed),
         kernel.relay(),
         kernel.consumer("transfer-org", [TOPIC_ORG], org_units.handlers()),
+        *(
+            kernel.consumer(
+                f"transfer-province-{code}",
+                [province_inbound_topic(code)],
+                {"province.decision": decisions.handler(code)},
+            )
+            for code in settings.docking_province_codes
+        ),
+        (
+            "transfer-worker",
+            worker_job(transfer_worker(temporal, settings.transfer_task_queue, activities)),
+        ),
+        (
+            "calendar-worker",
+            worker_job(calendar_worker(temporal, settings.status_change_task_queue, activities)),
+        ),
     ]
     return kernel, ServiceParts(app=app, background=background)

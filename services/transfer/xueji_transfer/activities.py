@@ -1,0 +1,116 @@
+"""The activities the transfer workflow calls, served by the transfer service's worker.
+
+Methods of one class built with the clients they need (the database, the registry's platform
+API, the holiday calendar). Business refusals are non-retryable ApplicationErrors typed with
+the registry's code; an unreachable registry is retried by Temporal for as long as it lasts.
+"""
+
+from __future__ import annotations
+
+from temporalio import activity
+from temporalio.exceptions import ApplicationError
+
+from xueji_common.db import Database
+from xueji_transfer.calendar import month_deadline
+from xueji_transfer.calendar.store import CalendarStore
+from xueji_transfer.events.recording import record_event
+from xueji_transfer.registry_client import RegistryClient, RegistryRefusal, RegistryUnavailable
+from xueji_workflows.approval.activities import (
+    COMPUTE_DEADLINE,
+    PAPER_FILE,
+    DeadlineRequest,
+    DeadlineResult,
+)
+from xueji_workflows.cases.activities import (
+    CLAIM_CASE,
+    RELEASE_CASE,
+    ClaimCaseInput,
+    ClaimCaseResult,
+    ReleaseCaseInput,
+)
+from xueji_workflows.errors import PUPIL_HAS_OPEN_CASE
+from xueji_workflows.transfer.activities import (
+    MOVE_PUPIL,
+    RECORD_EVENT,
+    MovePupilInput,
+    MovePupilResult,
+    TransferEvent,
+)
+
+REGISTRY_UNAVAILABLE = "REGISTRY_UNAVAILABLE"
+
+
+def _refusal(refusal: RegistryRefusal) -> ApplicationError:
+    return ApplicationError(refusal.message, type=refusal.code, non_retryable=True)
+
+
+def _outage(error: RegistryUnavailable) -> ApplicationError:
+    return ApplicationError(str(error), type=REGISTRY_UNAVAILABLE)
+
+
+class TransferActivities:
+    def __init__(self, db: Database, registry: RegistryClient, calendar: CalendarStore) -> None:
+        self._db = db
+        self._registry = registry
+        self._calendar = calendar
+
+    def all(self) -> list[object]:
+        return [
+            self.compute_deadline,
+            self.claim_case,
+            self.release_case,
+            self.move_pupil,
+            self.record_event,
+        ]
+
+    @activity.defn(name=COMPUTE_DEADLINE)
+    async def compute_deadline(self, request: DeadlineRequest) -> DeadlineResult:
+        if request.kind == PAPER_FILE:
+            deadline = month_deadline(request.activated_at)
+        else:
+            calendar = await self._calendar.working_calendar()
+            deadline = calendar.deadline(request.activated_at, request.working_days)
+        return DeadlineResult(deadline.due_at, deadline.provisional)
+
+    @activity.defn(name=CLAIM_CASE)
+    async def claim_case(self, request: ClaimCaseInput) -> ClaimCaseResult:
+        try:
+            await self._registry.claim(request.pupil_number, request.case_id, request.kind)
+        except RegistryRefusal as refusal:
+            if refusal.code != PUPIL_HAS_OPEN_CASE.code:
+                raise _refusal(refusal) from refusal
+            held = refusal.body.get("open_case") or {}
+            return ClaimCaseResult(False, held.get("case_id"), held.get("kind"))
+        except RegistryUnavailable as error:
+            raise _outage(error) from error
+        return ClaimCaseResult(True)
+
+    @activity.defn(name=RELEASE_CASE)
+    async def release_case(self, request: ReleaseCaseInput) -> None:
+        try:
+            await self._registry.release(request.pupil_number, request.case_id)
+        except RegistryRefusal as refusal:
+            raise _refusal(refusal) from refusal
+        except RegistryUnavailable as error:
+            raise _outage(error) from error
+
+    @activity.defn(name=MOVE_PUPIL)
+    async def move_pupil(self, request: MovePupilInput) -> MovePupilResult:
+        try:
+            moved_at = await self._registry.move(
+                request.transfer_id,
+                request.pupil_number,
+                request.from_school,
+                request.to_school,
+                int(request.target_grade),
+                request.target_class,
+            )
+        except RegistryRefusal as refusal:
+            raise _refusal(refusal) from refusal
+        except RegistryUnavailable as error:
+            raise _outage(error) from error
+        return MovePupilResult(moved_at)
+
+    @activity.defn(name=RECORD_EVENT)
+    async def record_event(self, event: TransferEvent) -> None:
+        await record_event(self._db, event)

@@ -1,0 +1,1 @@
+"""Transfer events: recording them from the workflow, and decisions from docking provinces."""

@@ -1,0 +1,162 @@
+"""`transfer.record_event`: one transaction writes the timeline row, the transfer's new
+standing and the outbox rows (xueji.transfer.v1, plus the docking provinces' topics).
+
+Deduplicated by the workflow's event id: a retried activity finds its row and does nothing.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping
+from typing import Any
+
+from sqlalchemy import func, select, update
+from sqlalchemy.dialects.postgresql import insert
+
+from xueji_common.db import Database
+from xueji_common.events.outgoing import OutgoingEvent
+from xueji_common.uow import UnitOfWork
+from xueji_transfer.events.messages import transfer_message
+from xueji_transfer.events.parts import EventContext, school_paths
+from xueji_transfer.events.province_messages import province_events
+from xueji_transfer.schema import org_units, outbox
+from xueji_transfer.transfers.facts import actor_to_json, step_spec, transfer_input
+from xueji_transfer.transfers.progress import Progress, advance
+from xueji_transfer.transfers.tables import province_decisions, timeline, transfers
+from xueji_workflows.actors import PROVINCE_SYSTEM
+from xueji_workflows.transfer.activities import TransferEvent
+
+
+class TransferNotStored(LookupError):
+    """The transfer's row is not there (yet): the activity retries."""
+
+
+def progress_of(row: Mapping[str, Any]) -> Progress:
+    return Progress(
+        state=row["state"],
+        current_step=row["current_step"],
+        party_unit=row["current_party_unit"],
+        party_roles=list(row["current_party_roles"] or []),
+        docking_province=row["current_docking_province"],
+        deadline=row["current_deadline"],
+        provisional=row["current_provisional"],
+        overdue=row["overdue"],
+        escalated_to=row["escalated_to"],
+        failure_code=row["failure_code"],
+    )
+
+
+def _timeline_row(event: TransferEvent) -> dict[str, Any]:
+    return {
+        "event_id": event.event_id,
+        "transfer_id": event.transfer_id,
+        "type": event.type,
+        "step": event.step,
+        "actor": actor_to_json(event.actor),
+        "decision": event.decision,
+        "reason": event.reason,
+        "deadline": event.deadline,
+        "provisional": event.provisional,
+        "escalated_to": event.escalated_to,
+        "details": dict(event.details),
+        "occurred_at": event.occurred_at,
+    }
+
+
+async def _unit_names(uow: UnitOfWork, transfer: Mapping[str, Any]) -> dict[str, str]:
+    codes = {code for path in school_paths(transfer) for code in path}
+    rows = await uow.session.execute(
+        select(org_units.table.c.code, org_units.table.c.name).where(
+            org_units.table.c.code.in_(codes)
+        )
+    )
+    names = {row.code: row.name for row in rows}
+    names.setdefault(transfer["receiving_school_code"], transfer["receiving_school_name"])
+    names.setdefault(transfer["sending_school_code"], transfer["sending_school_name"])
+    return names
+
+
+async def _province_decision_id(uow: UnitOfWork, event: TransferEvent) -> str:
+    if event.actor is None or event.actor.role != PROVINCE_SYSTEM:
+        return ""
+    found = await uow.session.scalar(
+        select(province_decisions.c.province_decision_id).where(
+            province_decisions.c.case_id == event.transfer_id,
+            province_decisions.c.step == event.step,
+            province_decisions.c.outcome.in_(("applied", "pending")),
+        )
+    )
+    return found or ""
+
+
+async def record_event(db: Database, event: TransferEvent) -> bool:
+    """Record `event`; False when it was recorded before."""
+    async with UnitOfWork(db, outbox) as uow:
+        session = uow.session
+        found = await session.execute(
+            select(transfers).where(transfers.c.id == event.transfer_id).with_for_update()
+        )
+        row = found.mappings().first()
+        if row is None:
+            raise TransferNotStored(event.transfer_id)
+        inserted = await session.execute(
+            insert(timeline)
+            .values(_timeline_row(event))
+            .on_conflict_do_nothing(index_elements=[timeline.c.event_id])
+            .returning(timeline.c.seq)
+        )
+        seq = inserted.scalar()
+        if seq is None:
+            return False
+        history = (
+            (
+                await session.execute(
+                    select(timeline)
+                    .where(timeline.c.transfer_id == event.transfer_id, timeline.c.seq < seq)
+                    .order_by(timeline.c.seq)
+                )
+            )
+            .mappings()
+            .all()
+        )
+        spec = step_spec(transfer_input(row), event.step)
+        progress = advance(progress_of(row), event, spec)
+        context = EventContext(
+            event=event,
+            transfer=row,
+            progress=progress,
+            spec=spec,
+            history=history,
+            unit_names=await _unit_names(uow, row),
+            province_decision_id=await _province_decision_id(uow, event),
+        )
+        await session.execute(
+            update(transfers)
+            .where(transfers.c.id == event.transfer_id)
+            .values(
+                state=progress.state,
+                current_step=progress.current_step,
+                current_party_unit=progress.party_unit,
+                current_party_roles=progress.party_roles,
+                current_docking_province=progress.docking_province,
+                current_deadline=progress.deadline,
+                current_provisional=progress.provisional,
+                overdue=progress.overdue,
+                escalated_to=progress.escalated_to,
+                failure_code=progress.failure_code,
+                updated_at=func.now(),
+            )
+        )
+        uow.publish(
+            OutgoingEvent(
+                type=event.type,
+                key=event.transfer_id,
+                message=transfer_message(context),
+                subject=row["pupil_number"],
+                event_id=uuid.UUID(event.event_id),
+            )
+        )
+        for outgoing in province_events(context):
+            uow.publish(outgoing)
+        await uow.commit()
+        return True

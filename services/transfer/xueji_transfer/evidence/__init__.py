@@ -1,0 +1,1 @@
+"""Evidence documents for transfer applications, kept in object storage."""

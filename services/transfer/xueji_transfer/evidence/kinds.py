@@ -1,0 +1,34 @@
+"""What an uploaded evidence file is, by its first bytes; its name and type are not trusted."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+MAX_EVIDENCE_BYTES = 10 * 1024 * 1024
+FILENAME_MAX_LENGTH = 120
+
+
+@dataclass(frozen=True)
+class FileKind:
+    content_type: str
+    extension: str
+    signature: bytes
+
+
+KINDS: tuple[FileKind, ...] = (
+    FileKind("application/pdf", "pdf", b"%PDF-"),
+    FileKind("image/jpeg", "jpg", b"\xff\xd8\xff"),
+    FileKind("image/png", "png", b"\x89PNG\r\n\x1a\n"),
+)
+
+
+def sniff(head: bytes) -> FileKind | None:
+    return next((kind for kind in KINDS if head.startswith(kind.signature)), None)
+
+
+def display_name(raw: str | None, kind: FileKind) -> str:
+    """The uploaded name without directories or control characters, for display only."""
+    name = (raw or "").replace("\\", "/").rsplit("/", 1)[-1]
+    name = "".join(ch for ch in name if not unicodedata.category(ch).startswith("C")).strip()
+    return name[:FILENAME_MAX_LENGTH] or f"evidence.{kind.extension}"

@@ -1,0 +1,1 @@
+"""Province transfer rules: pure checks and their table."""

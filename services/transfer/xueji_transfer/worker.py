@@ -1,0 +1,35 @@
+"""The service's Temporal workers, run as background jobs of the service process.
+
+One worker runs the transfer workflow and its activities on the transfer queue. A second,
+activity-only worker serves `calendar.compute_deadline` on the status-change queue: the
+status-change workflow asks for deadlines there, and the calendar belongs to this service.
+"""
+
+from __future__ import annotations
+
+from temporalio.client import Client
+from temporalio.worker import Worker
+
+from xueji_common.runtime import BackgroundJob
+from xueji_transfer.activities import TransferActivities
+from xueji_workflows.transfer.workflows import TransferWorkflow
+
+
+def transfer_worker(client: Client, task_queue: str, activities: TransferActivities) -> Worker:
+    return Worker(
+        client,
+        task_queue=task_queue,
+        workflows=[TransferWorkflow],
+        activities=activities.all(),
+    )
+
+
+def calendar_worker(client: Client, task_queue: str, activities: TransferActivities) -> Worker:
+    return Worker(client, task_queue=task_queue, activities=[activities.compute_deadline])
+
+
+def worker_job(worker: Worker) -> BackgroundJob:
+    async def run() -> None:
+        await worker.run()
+
+    return run

@@ -1,0 +1,192 @@
+"""The registry and the transfer service in-process on the session infrastructure.
+
+Both run with their real background jobs (outbox relays, consumers, the Temporal worker on a
+task queue of this session). Module scope: a relay holds its service's outbox lock, which
+later modules (and the real service processes of other suites) need.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import uuid
+from collections.abc import AsyncIterator, Awaitable, Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+import pytest
+from sqlalchemy import select
+from temporalio.client import Client
+
+from tests.integration.registry.builders import IdFactory
+from tests.integration.transfer.world import (
+    SCHOOLS,
+    SERVICE_ACCOUNT,
+    SERVICE_PASSWORD,
+    UNITS,
+    People,
+    build_world,
+)
+from xueji_common.auth.principal import Principal
+from xueji_common.auth.tokens import TokenIssuer, generate_key_pair
+from xueji_common.contracts import province_inbound_topic, province_outbound_topic
+from xueji_common.db import Database
+from xueji_common.migrations import upgrade_to_head
+from xueji_registry.bootstrap import MIGRATIONS as REGISTRY_MIGRATIONS
+from xueji_registry.bootstrap import build as build_registry
+from xueji_registry.settings import RegistrySettings
+from xueji_stack.infrastructure import Infrastructure
+from xueji_transfer.bootstrap import MIGRATIONS, build
+from xueji_transfer.schema import SCHEMA, org_units
+from xueji_transfer.settings import TransferSettings
+
+DOCKING = "42"
+
+
+@dataclass
+class Stack:
+    registry: httpx.AsyncClient
+    transfer: httpx.AsyncClient
+    people: People
+    db: Database
+    temporal: Client
+    bootstrap: str
+    settings: TransferSettings
+
+
+@pytest.fixture(scope="session")
+def keys(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    directory = tmp_path_factory.mktemp("transfer-keys")
+    private, public = generate_key_pair()
+    (directory / "private.pem").write_bytes(private)
+    (directory / "public.pem").write_bytes(public)
+    return directory / "private.pem", directory / "public.pem"
+
+
+@pytest.fixture(scope="session")
+def people(keys: tuple[Path, Path]) -> People:
+    issuer = TokenIssuer(keys[0].read_bytes())
+
+    def tokens(principal: Principal) -> dict[str, str]:
+        return {"Authorization": f"Bearer {issuer.issue(principal)}"}
+
+    return People(tokens)
+
+
+@pytest.fixture(scope="session")
+async def database_url(infrastructure: Infrastructure) -> str:
+    url = infrastructure.env()["XUEJI_DATABASE_URL"].replace(
+        "postgresql://", "postgresql+asyncpg://", 1
+    )
+    await upgrade_to_head(REGISTRY_MIGRATIONS, url, "registry")
+    await upgrade_to_head(MIGRATIONS, url, SCHEMA)
+    infrastructure.broker.create_topics(
+        [province_inbound_topic(DOCKING), province_outbound_topic(DOCKING)]
+    )
+    return url
+
+
+@pytest.fixture(scope="session")
+def task_queues() -> tuple[str, str]:
+    """This session's own queues: workflows of other suites on the server never reach us."""
+    suffix = uuid.uuid4().hex[:8]
+    return f"xueji-transfer-it-{suffix}", f"xueji-status-change-it-{suffix}"
+
+
+@pytest.fixture(scope="session")
+def ids() -> IdFactory:
+    return IdFactory()
+
+
+def _settings(infrastructure: Infrastructure, url: str, public_key: Path) -> dict[str, object]:
+    from_env = {k.removeprefix("XUEJI_").lower(): v for k, v in infrastructure.env().items()}
+    return {
+        **from_env,
+        "database_url": url,
+        "http_port": 0,
+        "token_public_key_file": str(public_key),
+    }
+
+
+async def _run(jobs: list) -> list[asyncio.Task[None]]:
+    return [asyncio.create_task(job(), name=name) for name, job in jobs]
+
+
+async def _stop(tasks: list[asyncio.Task[None]]) -> None:
+    for task in tasks:
+        task.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await asyncio.gather(*tasks, return_exceptions=True)
+
+
+async def _replicated(db: Database) -> bool:
+    wanted = {code for code, *_ in UNITS} | {code for code, *_ in SCHOOLS.values()}
+    async with db.sessions() as session:
+        found = set(
+            await session.scalars(
+                select(org_units.table.c.code).where(org_units.table.c.code.in_(wanted))
+            )
+        )
+    return found == wanted
+
+
+@pytest.fixture(scope="module")
+async def stack(
+    infrastructure: Infrastructure,
+    database_url: str,
+    keys: tuple[Path, Path],
+    people: People,
+    task_queues: tuple[str, str],
+) -> AsyncIterator[Stack]:
+    base = _settings(infrastructure, database_url, keys[1])
+    registry_kernel, registry_parts = await build_registry(
+        RegistrySettings(**base, token_private_key_file=str(keys[0]))
+    )
+    registry_app = httpx.ASGITransport(app=registry_parts.app)
+    settings = TransferSettings(
+        **base,
+        registry_username=SERVICE_ACCOUNT,
+        registry_password=SERVICE_PASSWORD,
+        docking_provinces=DOCKING,
+        transfer_task_queue=task_queues[0],
+        status_change_task_queue=task_queues[1],
+    )
+    registry_http = httpx.AsyncClient(
+        transport=registry_app, base_url="http://registry", timeout=60
+    )
+    kernel, parts = await build(settings, registry_http=registry_http)
+    tasks = await _run(registry_parts.background + parts.background)
+    registry = httpx.AsyncClient(transport=registry_app, base_url="http://registry", timeout=60)
+    transfer = httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=parts.app), base_url="http://transfer", timeout=60
+    )
+    await build_world(registry, people)
+    await eventually(lambda: _replicated(kernel.db), within=60)
+    try:
+        yield Stack(
+            registry=registry,
+            transfer=transfer,
+            people=people,
+            db=kernel.db,
+            temporal=parts.app.state.temporal,
+            bootstrap=infrastructure.broker.bootstrap,
+            settings=settings,
+        )
+    finally:
+        await _stop(tasks)
+        for client in (registry, transfer, registry_http):
+            await client.aclose()
+        await kernel.db.dispose()
+        await registry_kernel.db.dispose()
+
+
+async def eventually(check: Callable[[], Awaitable[bool]], *, within: float = 30.0) -> None:
+    """Wait for an asynchronous effect; fail (not time) when it never happens."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + within
+    while loop.time() < deadline:
+        if await check():
+            return
+        await asyncio.sleep(0.05)
+    raise AssertionError(f"the expected effect did not happen within {within} s")
