@@ -7,7 +7,6 @@ from pathlib import Path
 from temporalio.client import Client
 
 from xueji_common.auth.tokens import TokenIssuer
-from xueji_common.contracts import province_inbound_topic
 from xueji_common.http.app import create_app
 from xueji_common.keys import read_key
 from xueji_common.readiness import broker_check, database_check, temporal_check
@@ -32,7 +31,7 @@ from xueji_registry.schema import SCHEMA, handled_events, outbox
 from xueji_registry.settings import RegistrySettings
 from xueji_registry.status_changes.flag_views import router as status_flags_router
 from xueji_registry.status_changes.launching import CaseLauncher
-from xueji_registry.status_changes.province_decisions import ProvinceStatusDecisions
+from xueji_registry.status_changes.province_decisions import province_decisions_job
 from xueji_registry.status_changes.views import router as status_changes_router
 from xueji_registry.workers import report_worker, status_change_worker, worker_jobs
 
@@ -92,25 +91,15 @@ async def build(settings: RegistrySettings) -> tuple[ServiceKernel, ServiceParts
         ]
     )
 
-    decisions = ProvinceStatusDecisions(temporal)
-    province_consumers = [
-        kernel.consumer(
-            f"registry-province-{code}",
-            [province_inbound_topic(code)],
-            {"province.decision": decisions.handler(code)},
-        )
-        for code in settings.docking_province_codes
-    ]
-
     async def schedule() -> None:
-        await ensure_monthly_schedule(temporal, settings.monthly_report_cron)
+        await ensure_monthly_schedule(temporal)
 
     return kernel, ServiceParts(
         app=app,
         background=[
             kernel.relay(),
             *workers,
-            *province_consumers,
+            ("province-decisions", province_decisions_job(kernel, temporal)),
             ("monthly-report-schedule", schedule),
         ],
     )

@@ -38,6 +38,7 @@ class Registry:
     temporal: Client
     s3: Minio
     kafka_bootstrap: str
+    world: World
 
 
 @pytest.fixture(scope="session")
@@ -61,23 +62,25 @@ async def registry(
     )
     settings = RegistrySettings(
         **{**env, "database_url": url},
-        docking_provinces=DOCKING,
         http_port=0,
         token_private_key_file=str(status_keys[0]),
         token_public_key_file=str(status_keys[1]),
     )
     kernel, parts = await build(settings)
-    tasks = [asyncio.create_task(job(), name=name) for name, job in parts.background]
     transport = httpx.ASGITransport(app=parts.app)
     async with httpx.AsyncClient(
         transport=transport, base_url="http://registry", timeout=60
     ) as client:
+        # The org tree (Hainan docking) first: the registry reads docking provinces at start.
+        world = await build_world(client, TokenIssuer(status_keys[0].read_bytes()))
+        tasks = [asyncio.create_task(job(), name=name) for name, job in parts.background]
         yield Registry(
             client,
             kernel.db,
             parts.app.state.temporal,
             minio_client(settings),
             settings.kafka_bootstrap,
+            world,
         )
     for task in tasks:
         task.cancel()
@@ -92,5 +95,5 @@ def http(registry: Registry) -> httpx.AsyncClient:
 
 
 @pytest.fixture(scope="module")
-async def world(registry: Registry, status_keys: tuple[Path, Path]) -> World:
-    return await build_world(registry.http, TokenIssuer(status_keys[0].read_bytes()))
+def world(registry: Registry) -> World:
+    return registry.world

@@ -23,7 +23,6 @@ from tests.integration.registry_status.world import DOCKING, XIUYING, World, evi
 from xueji.common.v1.review_pb2 import Decision
 from xueji.province.v1.province_events_pb2 import ProvinceDecision, ProvinceStepPending
 from xueji.province.v1.province_pb2 import CaseKind
-from xueji_common.auth.principal import Role
 from xueji_common.contracts import province_inbound_topic, province_outbound_topic
 from xueji_common.events.envelope import Envelope, to_headers
 from xueji_registry.schema import outbox
@@ -57,9 +56,6 @@ async def test_the_docking_province_decides_through_its_topics(
     registry: Registry, world: World
 ) -> None:
     http = registry.http
-    operator = world.token(Role.NATIONAL_OPERATOR, "CN")
-    docked = await http.patch(f"/v1/org-units/{DOCKING}", json={"docking": True}, headers=operator)
-    assert docked.status_code == 200, docked.text
     pupil = await new_pupil(http, world, "h", grade=3)
     document = await evidence(http, world, "h", pupil["id"])
     body = {

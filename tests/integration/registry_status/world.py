@@ -106,6 +106,10 @@ async def build_world(client: httpx.AsyncClient, issuer: TokenIssuer) -> World:
             "special_education": special,
         }
         await _post(client, "/v1/schools", body, operator)
+    docked = await client.patch(
+        f"/v1/org-units/{DOCKING}", json={"docking": True}, headers=operator
+    )
+    assert docked.status_code == 200, docked.text
     return world
 
 
