@@ -13,7 +13,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, File, Request, Response, UploadFile
 from pydantic import BaseModel
-from sqlalchemy import insert, select
+from sqlalchemy import any_, insert, literal, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from xueji_common import errors
@@ -57,7 +57,7 @@ async def _readable(session: AsyncSession, principal: Principal, document_id: uu
         return dict(row)
     cited = await session.scalar(
         select(transfers.c.id)
-        .where(transfers.c.evidence_ids.any(str(document_id)), visible(principal))
+        .where(literal(str(document_id)) == any_(transfers.c.evidence_ids), visible(principal))
         .limit(1)
     )
     if cited is None:

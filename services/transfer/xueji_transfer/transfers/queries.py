@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, any_, func, literal, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from xueji_common.auth.principal import Principal
@@ -92,7 +92,7 @@ async def inbox(
     query = select(transfers).where(
         visible(principal),
         transfers.c.current_party_unit == principal.unit_code,
-        transfers.c.current_party_roles.any(principal.role.value),
+        literal(principal.role.value) == any_(transfers.c.current_party_roles),
         transfers.c.current_docking_province.is_(None),
         transfers.c.state.not_in(tf.FINISHED_STATES),
     )
