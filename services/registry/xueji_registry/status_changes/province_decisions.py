@@ -55,7 +55,7 @@ async def docking_provinces(db: Database) -> list[str]:
 
 
 def province_of_topic(topic: str) -> str:
-    """ "xueji.province.46.inbound.v1" → "46"."""
+    """The province code inside an inbound topic name: xueji.province.46.inbound.v1 → 46."""
     return topic.split(".")[2]
 
 
