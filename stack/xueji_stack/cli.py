@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 from xueji_registry.demo import DEMO_PASSWORD
+from xueji_stack import transfer_ops
 from xueji_stack.errors import ComponentError
 from xueji_stack.platform import Platform
 
@@ -72,9 +73,16 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     start = commands.add_parser("up", help="run the whole platform locally with demo data")
     start.add_argument("--state-dir", type=Path, default=Path(".xueji"))
+    transfer = commands.add_parser("transfer", help="inspect transfers (reads Temporal)")
+    transfer_commands = transfer.add_subparsers(dest="transfer_command", required=True)
+    show = transfer_commands.add_parser("show", help="print a transfer's timeline")
+    show.add_argument("reference", help="transfer id, workflow id or pupil number")
+    transfer_commands.add_parser("overdue", help="list overdue steps per authority")
     args = parser.parse_args(argv)
     if args.command == "up":
         return up(args.state_dir.resolve())
+    if args.command == "transfer":
+        return transfer_ops.run(args.transfer_command, getattr(args, "reference", None))
     parser.error(f"unknown command {args.command}")
     return 2
 

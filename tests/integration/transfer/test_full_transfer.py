@@ -13,6 +13,7 @@ from tests.integration.transfer.flows import approve_route, file, until, until_s
 from tests.integration.transfer.world import new_pupil
 from xueji_common.contracts import TOPIC_PUPIL, TOPIC_TRANSFER, event_type
 from xueji_common.events.envelope import from_headers
+from xueji_stack import transfer_ops
 
 pytestmark = pytest.mark.integration
 
@@ -43,7 +44,7 @@ async def _events_for(bootstrap: str, topic: str, key: str, until_type: str) -> 
 
 
 async def test_cross_province_transfer_moves_the_pupil_and_publishes_every_step(
-    stack: Stack, ids: IdFactory
+    stack: Stack, ids: IdFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     api, people = stack.transfer, stack.people
     pupil = await new_pupil(stack.registry, people, ids, "fr")
@@ -97,3 +98,10 @@ async def test_cross_province_transfer_moves_the_pupil_and_publishes_every_step(
         stack.bootstrap, TOPIC_PUPIL, pupil["national_number"], "pupil.transferred_in"
     )
     assert "pupil.transferred_out" in pupil_events and "pupil.transferred_in" in pupil_events
+
+    monkeypatch.setenv("XUEJI_TEMPORAL_ADDRESS", stack.settings.temporal_address)
+    printed = await transfer_ops.show(transfer_id)
+    assert f"转学 {transfer_id}" in printed and "状态 completed" in printed
+    assert "paper_file_received" in printed and "李校长/2141000101" in printed
+    assert "receiving_bureau" in await transfer_ops.show(pupil["national_number"])
+    assert transfer_id not in await transfer_ops.overdue()
