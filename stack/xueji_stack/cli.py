@@ -31,6 +31,10 @@ def _print_summary(platform: Platform, started_in: float) -> None:
     print(f"\n演示账号（密码均为 {DEMO_PASSWORD}）：")
     for login in platform.logins:
         print(f"  {login.username:<24} {login.role:<24} {login.unit:<12} {login.name}")
+    if platform.demo_transfers:
+        print("\n演示转学（xueji transfer show <编号> 查看办理过程）：")
+        for demo in platform.demo_transfers:
+            print(f"  {demo.id:<36} {demo.label}")
     print("\n按 Ctrl-C 停止。数据保存在", platform.state_dir)
 
 

@@ -7,12 +7,13 @@ from pathlib import Path
 from types import TracebackType
 
 from xueji_common.db import Database
-from xueji_registry.demo import DemoLogin, seed_demo
+from xueji_registry.demo import DEMO_PASSWORD, DemoLogin, seed_demo
 from xueji_registry.schema import SCHEMA as REGISTRY_SCHEMA
 from xueji_stack.infrastructure import DATABASE_URL, Infrastructure
 from xueji_stack.keys import ensure_service_password, ensure_token_keys
 from xueji_stack.processes import Supervisor
 from xueji_stack.services import ServiceSpec, service_specs, start_services
+from xueji_transfer.demo import DemoTransfer, seed_demo_transfers
 
 DOCKING_PROVINCES = ("37",)
 TRANSFER_SERVICE_ACCOUNT = "svc.transfer"
@@ -37,6 +38,7 @@ class Platform:
         self.services: list[ServiceSpec] = service_specs(service_ports)
         self.supervisor = Supervisor(state_dir / "run")
         self.logins: list[DemoLogin] = []
+        self.demo_transfers: list[DemoTransfer] = []
 
     def env(self) -> dict[str, str]:
         private, public = ensure_token_keys(self.state_dir)
@@ -67,9 +69,18 @@ class Platform:
         url = self.env()[DATABASE_URL].replace("postgresql://", "postgresql+asyncpg://", 1)
         db = Database(url, REGISTRY_SCHEMA, pool_size=2)
         try:
-            return await seed_demo(db, service_password=self._service_password())
+            logins = await seed_demo(db, service_password=self._service_password())
         finally:
             await db.dispose()
+        services = {spec.name: spec.url for spec in self.services}
+        self.demo_transfers = await seed_demo_transfers(
+            database_url=url,
+            transfer_url=services["transfer"],
+            registry_url=services["registry"],
+            kafka=self.infrastructure.broker.bootstrap,
+            password=DEMO_PASSWORD,
+        )
+        return logins
 
     def stop(self) -> None:
         self.supervisor.stop_all()
