@@ -72,13 +72,27 @@ def test_demo_org_events_reach_every_other_service(platform: Platform) -> None:
             await db.dispose()
         return found == 1
 
+    async def diagnosis() -> str:
+        db = Database(url, "registry", pool_size=1)
+        try:
+            async with db.sessions() as session:
+                unpublished = await session.scalar(
+                    text("SELECT count(*) FROM registry.outbox WHERE published_at IS NULL")
+                )
+                holders = await session.scalar(
+                    text("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'")
+                )
+        finally:
+            await db.dispose()
+        return f"registry outbox unpublished={unpublished}, advisory locks held={holders}"
+
     async def all_replicated() -> None:
         loop = asyncio.get_running_loop()
-        deadline = loop.time() + 60
+        deadline = loop.time() + 90
         pending = {"transfer", "photo", "export"}
         while pending and loop.time() < deadline:
             pending = {schema for schema in pending if not await replicated(schema)}
             await asyncio.sleep(0.2)
-        assert not pending, f"org events never reached {sorted(pending)}"
+        assert not pending, f"org events never reached {sorted(pending)}; {await diagnosis()}"
 
     asyncio.run(all_replicated())
