@@ -131,21 +131,24 @@ async def _replicated(db: Database) -> bool:
     return found == wanted
 
 
-@pytest.fixture(scope="module")
-async def stack(
+@contextlib.asynccontextmanager
+async def running_stack(
     infrastructure: Infrastructure,
     database_url: str,
     keys: tuple[Path, Path],
     people: People,
     task_queues: tuple[str, str],
+    *,
+    temporal_address: str | None = None,
 ) -> AsyncIterator[Stack]:
+    """The registry and the transfer service with their background jobs, until the exit."""
     base = _settings(infrastructure, database_url, keys[1])
     registry_kernel, registry_parts = await build_registry(
         RegistrySettings(**base, token_private_key_file=str(keys[0]))
     )
     registry_app = httpx.ASGITransport(app=registry_parts.app)
     settings = TransferSettings(
-        **base,
+        **{**base, "temporal_address": temporal_address or base["temporal_address"]},
         registry_username=SERVICE_ACCOUNT,
         registry_password=SERVICE_PASSWORD,
         docking_provinces=DOCKING,
@@ -161,9 +164,9 @@ async def stack(
     transfer = httpx.AsyncClient(
         transport=httpx.ASGITransport(app=parts.app), base_url="http://transfer", timeout=60
     )
-    await build_world(registry, people)
-    await eventually(lambda: _replicated(kernel.db), within=60)
     try:
+        await build_world(registry, people)
+        await eventually(lambda: _replicated(kernel.db), within=60)
         yield Stack(
             registry=registry,
             transfer=transfer,
@@ -179,6 +182,18 @@ async def stack(
             await client.aclose()
         await kernel.db.dispose()
         await registry_kernel.db.dispose()
+
+
+@pytest.fixture(scope="module")
+async def stack(
+    infrastructure: Infrastructure,
+    database_url: str,
+    keys: tuple[Path, Path],
+    people: People,
+    task_queues: tuple[str, str],
+) -> AsyncIterator[Stack]:
+    async with running_stack(infrastructure, database_url, keys, people, task_queues) as running:
+        yield running
 
 
 async def eventually(check: Callable[[], Awaitable[bool]], *, within: float = 30.0) -> None:
