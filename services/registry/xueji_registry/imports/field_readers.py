@@ -10,57 +10,27 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from datetime import date
-from typing import TypeVar
 
 from xueji_registry.domain.code_tables import RESIDENT_ID_CARD
 from xueji_registry.domain.divisions import is_known_division
 from xueji_registry.domain.names import check_name
-from xueji_registry.domain.reasons import Reason
 from xueji_registry.domain.text_width import fold_full_width
 from xueji_registry.imports import vocabulary as words
 from xueji_registry.imports.candidate import RowValues
-from xueji_registry.imports.cells import CellValue, cell_date, cell_int, cell_text, digits_lost
+from xueji_registry.imports.cells import CellValue, cell_date, digits_lost
 from xueji_registry.imports.reason_codes import ImportReasonCode as Code
-from xueji_registry.imports.school_context import SchoolContext
-from xueji_registry.pupils.state import ClassRef, Guardian
+from xueji_registry.imports.reason_collector import lookup, text_of, word_key
+from xueji_registry.imports.schooling_fields import PLACEHOLDER_GRADE, SchoolingFields
+from xueji_registry.pupils.state import Guardian
 
 TEXT_MAX_LENGTH = 200
 RELATION_MAX_LENGTH = 20
-# Years a school year can start in; beyond them a year is a typing error (and dates break).
-YEARS = range(1950, 2101)
 _PHONE = re.compile(r"\+?[0-9][0-9 ()\-]{5,22}[0-9]")
 _PHONE_DIGITS = (7, 15)
-_PLACEHOLDER_GRADE = 1
-_PLACEHOLDER_STAGE = "primary"
-_T = TypeVar("_T")
 
 
-def _key(text: str) -> str:
-    return fold_full_width(text).strip().upper()
-
-
-def _text(value: CellValue) -> str:
-    # read_row hands over text cells already stripped; only other types need converting.
-    return value if type(value) is str else cell_text(value)
-
-
-def _lookup(text: str, vocabulary: Mapping[str, _T]) -> _T | None:
-    found = vocabulary.get(text)
-    return found if found is not None else vocabulary.get(_key(text))
-
-
-class FieldReader:
+class FieldReader(SchoolingFields):
     """Reads one row's cells; collects the reasons and the fields it could not read."""
-
-    def __init__(self, school: SchoolContext) -> None:
-        self.school = school
-        self.reasons: list[Reason] = []
-        self.failed: set[str] = set()
-
-    def fail(self, field: str, code: str, message: str, value: CellValue = None) -> None:
-        self.failed.add(field)
-        shown = None if value is None else _text(value)
-        self.reasons.append(Reason(code, field, message, shown or None))
 
     def read(self, cells: Mapping[str, CellValue]) -> tuple[RowValues, str | None]:
         """The row's values and the national number it gives; placeholders stand in for
@@ -71,10 +41,10 @@ class FieldReader:
         school_class = self._class(get("class_name"), grade)
         inclusive = self._yes_no(get("inclusive_education"), "inclusive_education")
         values: RowValues = {
-            "name": _text(get("name", "")),
+            "name": text_of(get("name", "")),
             "gender": self._passthrough(get("gender"), words.GENDER_WORDS),
             "birth_date": self._date(get("birth_date"), "birth_date"),
-            "grade": _PLACEHOLDER_GRADE if grade is None else grade,
+            "grade": PLACEHOLDER_GRADE if grade is None else grade,
             "stage": self._stage(get("stage"), grade),
             "enrolment_year": self._year(get("enrolment_year")),
             "id_type": self._id_type(get("id_type"), id_number),
@@ -109,10 +79,10 @@ class FieldReader:
         return (Guardian(found_name or "", found_relation or "", found_phone),)
 
     def _passthrough(self, value: CellValue, vocabulary: Mapping[str, str]) -> str | None:
-        text = _text(value)
+        text = text_of(value)
         if not text:
             return None
-        found = _lookup(text, vocabulary)
+        found = lookup(text, vocabulary)
         return found if found is not None else text
 
     def _identifier(self, value: CellValue, field: str) -> str | None:
@@ -120,86 +90,28 @@ class FieldReader:
             message = "该列被Excel存为数字，超过15位的部分已丢失；请将单元格设为文本后重新填写"
             self.fail(field, Code.DIGITS_LOST_AS_NUMBER, message, value)
             return None
-        return _text(value) or None
+        return text_of(value) or None
 
     def _id_type(self, value: CellValue, id_number: str | None) -> str | None:
-        text = _text(value)
+        text = text_of(value)
         if not text:
             return RESIDENT_ID_CARD if id_number or "id_number" in self.failed else None
-        found = _lookup(text, words.ID_TYPE_WORDS)
+        found = lookup(text, words.ID_TYPE_WORDS)
         return found if found is not None else text
 
     def _date(self, value: CellValue, field: str) -> date | None:
-        if _text(value) == "":
+        if text_of(value) == "":
             return None
         found = cell_date(value)
         if found is None:
             self.fail(field, Code.DATE_INVALID, "日期无法识别，请填写如2019-03-04的日期", value)
         return found
 
-    def _grade(self, value: CellValue) -> int | None:
-        only = self.school.only_class
-        text = _text(value)
-        if not text:
-            if only is not None:
-                return only.grade
-            self.fail("grade", Code.VALUE_MISSING, "年级不能为空")
-            return None
-        grade = _lookup(text, words.GRADE_WORDS)
-        if grade is None:
-            message = "年级无法识别，请填写如一年级、初一、高一或1-12"
-            self.fail("grade", Code.VALUE_UNKNOWN, message, value)
-        elif only is not None and grade != only.grade:
-            self.fail("grade", Code.CLASS_MISMATCH, f"年级与所导入的班级{only.name}不符", value)
-        return grade
-
-    def _stage(self, value: CellValue, grade: int | None) -> str:
-        text = _text(value)
-        if text:
-            stage = _lookup(text, words.STAGE_WORDS)
-            return stage.value if stage is not None else text
-        if grade is None:
-            self.failed.add("stage")  # nothing to derive it from; the grade's reason says why
-            return _PLACEHOLDER_STAGE
-        stage = self.school.stage_for(grade)
-        if stage is None:
-            message = "无法根据年级确定学段，请填写学段（小学/初中/高中/特殊教育）"
-            self.fail("stage", Code.STAGE_AMBIGUOUS, message)
-            return _PLACEHOLDER_STAGE
-        return stage.value
-
-    def _year(self, value: CellValue) -> int:
-        # An unreadable year stands in as this year; its dependent checks are dropped.
-        if _text(value) == "":
-            self.fail("enrolment_year", Code.VALUE_MISSING, "入学年份不能为空")
-            return self.school.today.year
-        year = cell_int(value)
-        if year is None or year not in YEARS:
-            message = "入学年份应为四位年份，如2026"
-            self.fail("enrolment_year", Code.YEAR_INVALID, message, value)
-            return self.school.today.year
-        return year
-
-    def _class(self, value: CellValue, grade: int | None) -> ClassRef | None:
-        text = _text(value)
-        only = self.school.only_class
-        if not text or grade is None:
-            return only
-        found = self.school.find_class(grade, text)
-        if only is not None and found != only:
-            message = f"班级与所导入的班级{only.name}不符"
-            self.fail("class_name", Code.CLASS_MISMATCH, message, value)
-            return only
-        if found is None:
-            message = "本校该年级没有这个班级，请先建班或核对班级"
-            self.fail("class_name", Code.CLASS_NOT_FOUND, message, value)
-        return found
-
     def _nationality(self, value: CellValue) -> str:
-        text = _text(value)
+        text = text_of(value)
         if not text:
             return words.DEFAULT_NATIONALITY
-        code = _lookup(text, words.NATIONALITY_WORDS)
+        code = lookup(text, words.NATIONALITY_WORDS)
         if code is None:
             message = "国籍无法识别，请填写国家名称或三位字母代码"
             self.fail("nationality", Code.VALUE_UNKNOWN, message, value)
@@ -208,7 +120,7 @@ class FieldReader:
 
     def _free_text(self, value: CellValue, field: str, limit: int = TEXT_MAX_LENGTH) -> str | None:
         # Width folded and with single spaces here, so that storing it changes nothing more.
-        text = fold_full_width(_text(value))
+        text = fold_full_width(text_of(value))
         if "  " in text or not text.isprintable():
             text = " ".join(text.split())
         if len(text) > limit:
@@ -216,16 +128,16 @@ class FieldReader:
         return text or None
 
     def _division(self, value: CellValue) -> str | None:
-        text = _text(value)
+        text = text_of(value)
         if text and not is_known_division(text):
-            text = _key(text)
+            text = word_key(text)
         if text and not is_known_division(text):
             message = "户口所在地区划代码应为6位有效的行政区划代码"
             self.fail("household_division", Code.HOUSEHOLD_DIVISION_UNKNOWN, message, value)
         return text or None
 
     def _guardian_name(self, value: CellValue) -> str | None:
-        text = _text(value)
+        text = text_of(value)
         if not text:
             return None
         for reason in check_name(text, field="guardian_name"):
@@ -233,7 +145,7 @@ class FieldReader:
         return " ".join(fold_full_width(text).split())
 
     def _phone(self, value: CellValue) -> str | None:
-        text = fold_full_width(_text(value))
+        text = fold_full_width(text_of(value))
         if not text:
             return None
         digits = sum(map(str.isdigit, text))
@@ -242,10 +154,10 @@ class FieldReader:
         return text
 
     def _yes_no(self, value: CellValue, field: str) -> bool:
-        text = _text(value)
+        text = text_of(value)
         if text in words.YES_WORDS or text in words.NO_WORDS:
             return text in words.YES_WORDS
-        text = _key(text)
+        text = word_key(text)
         if text in words.YES_WORDS:
             return True
         if text not in words.NO_WORDS:
@@ -253,13 +165,13 @@ class FieldReader:
         return False
 
     def _disability(self, value: CellValue, inclusive: bool) -> str | None:
-        text = _text(value)
+        text = text_of(value)
         if not text:
             if inclusive:
                 message = "随班就读学生须填写残疾类型"
                 self.fail("disability_category", Code.DISABILITY_CATEGORY_MISSING, message)
             return None
-        code = _lookup(text, words.DISABILITY_WORDS)
+        code = lookup(text, words.DISABILITY_WORDS)
         if code is None:
             names = "、".join(words.DISABILITY_CATEGORIES.values())
             message = f"残疾类型无法识别，应为{names}之一"

@@ -21,7 +21,7 @@ from xueji_registry.domain.reasons import Reason
 from xueji_registry.domain.text_width import normalise_identifier
 from xueji_registry.imports.bulk_values import stored_pupil
 from xueji_registry.imports.candidate import RowOutcome, RowValues
-from xueji_registry.imports.cells import CellValue, cell_text, looks_like_formula
+from xueji_registry.imports.cells import CellValue, looks_like_formula
 from xueji_registry.imports.field_readers import FieldReader
 from xueji_registry.imports.reason_codes import ImportReasonCode
 from xueji_registry.imports.school_context import SchoolContext
@@ -39,10 +39,6 @@ _DEPENDENT_CODES: dict[str, frozenset[str]] = {
 _SUSPICIOUS_FIRST = frozenset("=+-@\t\r ")
 FORMULA_MESSAGE = "单元格不能包含公式或以=、+、-、@开头的内容，请直接填写数值或文字"
 SYSTEM_NUMBER_MESSAGE = "临时学籍号（L）和J字头学籍号由系统签发，导入时请留空"
-
-
-def is_blank(values: Sequence[CellValue]) -> bool:
-    return all(value == "" or cell_text(value) == "" for value in values)
 
 
 def read_row(

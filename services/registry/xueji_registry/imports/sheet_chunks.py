@@ -16,6 +16,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Protocol
 
+from xueji_registry.imports.sheet_tags import SheetTags, column_index
+
 BLOCK_SIZE = 1 << 20
 _SHEET_DATA = re.compile(rb"<((?:[A-Za-z_][\w.-]*:)?)sheetData\b[^>]*?(/?)>")
 _ROOT = re.compile(rb"<((?:[A-Za-z_][\w.-]*:)?worksheet)\b")
@@ -54,36 +56,6 @@ class ChunkLimits:
     chunk_bytes: int  # XML per chunk; a chunk ends at the first row end past it
     max_rows: int  # data rows, the header row not counted
     max_xml_bytes: int
-
-
-def column_index(letters: bytes) -> int:
-    index = 0
-    for letter in letters:
-        index = index * 26 + letter - 64
-    return index - 1
-
-
-@dataclass(frozen=True)
-class _Tags:
-    row_start: bytes
-    row_end: bytes
-    data_end: bytes
-    close: bytes
-    content: tuple[bytes, ...]
-    cell_start: bytes
-    formula: re.Pattern[bytes]
-
-    @classmethod
-    def with_prefix(cls, prefix: bytes, root: bytes) -> _Tags:
-        return cls(
-            row_start=b"<" + prefix + b"row",
-            row_end=b"</" + prefix + b"row>",
-            data_end=b"</" + prefix + b"sheetData>",
-            close=b"</" + prefix + b"sheetData></" + root + b">",
-            content=(b"<" + prefix + b"v>", b"<" + prefix + b"is>"),
-            cell_start=b"<" + prefix + b"c",
-            formula=re.compile(rb"<" + re.escape(prefix) + rb"f[\s>/]"),
-        )
 
 
 class SheetChunker:
@@ -149,7 +121,7 @@ class SheetChunker:
         self._buffer += block
         return True
 
-    def _head(self) -> tuple[bytes, _Tags] | None:
+    def _head(self) -> tuple[bytes, SheetTags] | None:
         """The worksheet's start tags up to the sheet data; None for a sheet without rows."""
         while (found := _SHEET_DATA.search(self._buffer)) is None:
             if not self._more():
@@ -165,9 +137,9 @@ class SheetChunker:
         start = _DIMENSION.sub(b"", bytes(self._buffer[root.start() : found.start()]))
         head = _XML_DECLARATION + start + b"<" + prefix + b"sheetData>"
         del self._buffer[: found.end()]
-        return head, _Tags.with_prefix(prefix, root_name)
+        return head, SheetTags.with_prefix(prefix, root_name)
 
-    def _chunk(self, head: bytes, tags: _Tags, rows: bytes, rows_before: int) -> SheetChunk:
+    def _chunk(self, head: bytes, tags: SheetTags, rows: bytes, rows_before: int) -> SheetChunk:
         numbered = self._check_extent(tags, rows, rows_before)
         return SheetChunk(
             xml=head + rows + tags.close,
@@ -176,7 +148,7 @@ class SheetChunker:
             formula_cells=_formula_cells(tags, rows),
         )
 
-    def _check_extent(self, tags: _Tags, rows: bytes, rows_before: int) -> bool:
+    def _check_extent(self, tags: SheetTags, rows: bytes, rows_before: int) -> bool:
         """Refuse content below the allowed rows or right of the template's columns.
 
         Rows of empty formatted cells do not count: Excel writes them for borders.
@@ -199,7 +171,7 @@ class SheetChunker:
         return numbered
 
 
-def _formula_cells(tags: _Tags, rows: bytes) -> frozenset[tuple[int, int]]:
+def _formula_cells(tags: SheetTags, rows: bytes) -> frozenset[tuple[int, int]]:
     cells: set[tuple[int, int]] = set()
     for match in tags.formula.finditer(rows):
         start = rows.rfind(tags.cell_start, 0, match.start())

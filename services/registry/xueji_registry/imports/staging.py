@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import asyncpg
+from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from xueji_common.contracts import event_type
@@ -24,6 +25,10 @@ _CREATED = event_type("pupil.created")
 
 
 async def driver_connection(session: AsyncSession) -> asyncpg.Connection:
+    """The asyncpg connection under the session, inside the session's transaction."""
+    # SQLAlchemy begins the transaction with its first statement; run one, so that what is
+    # sent on the raw connection is part of it (temporary tables included).
+    await session.execute(text("SELECT 1"))
     connection = await session.connection()
     raw = await connection.get_raw_connection()
     return raw.driver_connection
