@@ -41,8 +41,9 @@ async def test_the_error_report_can_be_fixed_and_uploaded_again(
     assert "性别" in failed[0][-1] and "入学年份" in failed[1][-1]
     fixed = [dict(zip(header, row, strict=True)) for row in failed]
     fixed[0]["性别"] = "男"
+    fixed.append({ROW_NUMBER_HEADER: 99, ERROR_HEADER: "已删除的行"})  # not a pupil
     again = (await post_import(client, fujian.registrar_a, workbook(fixed, header))).json()
-    assert (again["rows_applied"], again["rows_failed"]) == (1, 1)
+    assert (again["rows_total"], again["rows_applied"], again["rows_failed"]) == (2, 1, 1)
     assert again["errors"][0]["column"] == "入学年份"
     stored = await client.get(f"/v1/imports/{again['import_id']}", headers=fujian.county_a)
     assert stored.json()["rows_failed"] == 1

@@ -71,9 +71,14 @@ def row_cells(values: list[CellValue], width: int) -> tuple[str, ...]:
     return tuple(cells + [""] * (width - len(cells)))
 
 
-def is_blank(values: list[CellValue]) -> bool:
+def is_blank(values: list[CellValue], columns: tuple[int, ...]) -> bool:
+    """No content in the template's columns (what the report added does not count)."""
     # Calamine gives "" for an empty cell; any other value is content unless it is spaces.
-    return all(v == "" or (type(v) is str and not v.strip()) for v in values)
+    width = len(values)
+    return all(
+        i >= width or (v := values[i]) == "" or (type(v) is str and not v.strip())
+        for i in columns
+    )
 
 
 def work_on_chunk(job: ImportJob, chunk: SheetChunk) -> ChunkResult:
@@ -84,11 +89,12 @@ def work_on_chunk(job: ImportJob, chunk: SheetChunk) -> ChunkResult:
     staged_cells: list[tuple[str, ...]] = []
     id_column = job.layout.get("id_number")
     local_column = job.layout.get("local_number")
+    columns = tuple(job.layout.values())
     formulas: dict[int, set[int]] = {}
     for row, column in chunk.formula_cells:
         formulas.setdefault(row, set()).add(column)
     for row, values in chunk_rows(chunk, job.parts):
-        if row <= job.header_row or is_blank(values):
+        if row <= job.header_row or is_blank(values, columns):
             continue
         result.rows += 1
         result.id_keys.add(row, key_hash(_at(values, id_column)))
