@@ -10,7 +10,7 @@ from tests.unit.registry_imports.sample_school import SCHOOL, cells, context, la
 from tests.unit.registry_imports.sample_workbooks import pupil_row
 from xueji.registry.v1 import pupil_events_pb2 as pb
 from xueji_common.auth.principal import Principal, Role, UnitKind
-from xueji_registry.imports.bulk_record import BulkRecordBuilder
+from xueji_registry.imports.bulk_record import BulkRecordBuilder, random_uuid_texts
 from xueji_registry.imports.copy_text import encoders_for
 from xueji_registry.imports.field_readers import FieldReader
 from xueji_registry.imports.row_reading import read_row
@@ -80,3 +80,10 @@ def test_copy_lines_and_payloads_equal_the_pupils_services_own(row: dict[str, ob
     event = events.created(state, ACTOR, import_batch_id="batch-1").message
     assert payload == event.SerializeToString(deterministic=True)
     assert pb.PupilCreated.FromString(payload).pupil.pupil_id == str(pupil_id)
+
+
+def test_ids_are_random_version_4_uuids() -> None:
+    made = {text for _ in range(500) for text in random_uuid_texts()}
+    assert len(made) == 1000
+    assert {uuid.UUID(text).version for text in made} == {4}
+    assert {uuid.UUID(text).variant for text in made} == {uuid.RFC_4122}
