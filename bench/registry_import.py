@@ -85,6 +85,9 @@ def main() -> int:
 
 
 def _run(infrastructure: Infrastructure, state: Path) -> int:
+    load = os.getloadavg()[0]
+    print(f"machine: {os.cpu_count()} CPUs, load average {load:.2f} at start "
+          "(other work on the machine slows the parallel importer most)", flush=True)  # fmt: skip
     year = school_year(china_today())
     began = time.perf_counter()
     big = write_workbook(state / "pupils-200k.xlsx", WorkbookPlan(ROWS, year, bad_every=2000))
