@@ -151,3 +151,8 @@ def test_a_million_row_sheet_is_refused_without_reading_it_all() -> None:
     assert refused.value.kind == "rows"
     whole = 1_000_000 * len(_row(500_000, _text(b"A500000", "学生"), _text(b"B500000", "男")))
     assert stream.read_bytes < whole / 4
+
+
+def test_rows_keep_their_columns_when_the_first_columns_are_empty() -> None:
+    xml = HEAD + _row(3, _text(b"B3", "姓名"), _text(b"C3", "性别")) + _row(4, _text(b"C4", "男"))
+    assert _rows(_chunks(xml + TAIL)) == [(3, ["", "姓名", "性别"]), (4, ["", "", "男"])]

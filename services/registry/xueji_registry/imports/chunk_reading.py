@@ -16,16 +16,17 @@ def chunk_rows(chunk: SheetChunk, parts: PackageParts) -> Iterator[tuple[int, li
     """(1-based sheet row, cells from column A) for every row of the chunk, blank ones too."""
     data = mini_workbook(chunk.xml, parts)
     try:
-        workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
-        sheet = workbook.get_sheet_by_index(0)
+        sheet = CalamineWorkbook.from_filelike(io.BytesIO(data)).get_sheet_by_index(0)
         start = sheet.start
-        if start is None:
-            return
-        first_row, first_column = start
-        offset = first_row + 1 + (0 if chunk.numbered else chunk.rows_before)
-        padding: list[CellValue] = [""] * first_column
         # to_python starts at the first cell; iter_rows would pad from A1 with empty rows.
-        for index, values in enumerate(sheet.to_python()):
-            yield offset + index, padding + values if padding else values
-    except CalamineError as error:
+        rows = sheet.to_python() if start is not None else []
+    except (CalamineError, ValueError, OverflowError) as error:
+        # Whatever calamine cannot read is a broken file, never a crash of the import.
         raise SheetRefused("malformed", type(error).__name__) from None
+    if start is None:
+        return
+    first_row, first_column = start
+    offset = first_row + 1 + (0 if chunk.numbered else chunk.rows_before)
+    padding: list[CellValue] = [""] * first_column
+    for index, values in enumerate(rows):
+        yield offset + index, padding + values if padding else values
