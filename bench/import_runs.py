@@ -26,9 +26,13 @@ def main(argv: list[str]) -> None:
         raise SystemExit(f"unknown run {kind!r}; one of {', '.join(KINDS)}")
     run = importlib.import_module(f"bench.import_run_{kind}").run
     result = asyncio.run(run(url, path, *argv[3:]))
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
-    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
-    print(json.dumps({"kind": kind, **result, "main_rss": own, "largest_worker_rss": workers}))
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN)  # worker processes, once joined
+    cpu = own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime
+    print(json.dumps({
+        "kind": kind, **result, "process_cpu_seconds": cpu,
+        "main_rss": own.ru_maxrss * 1024, "largest_worker_rss": workers.ru_maxrss * 1024,
+    }))  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -31,6 +31,19 @@ def _tree_rss(process: psutil.Process) -> int:
     return total
 
 
+def tree_cpu_seconds(pid: int) -> float:
+    """CPU time of a process and its descendants, live and exited."""
+    root = psutil.Process(pid)
+    total = 0.0
+    for member in [root, *root.children(recursive=True)]:
+        try:
+            times = member.cpu_times()
+        except psutil.Error:
+            continue
+        total += times.user + times.system + times.children_user + times.children_system
+    return total
+
+
 def run_measured(module: str, *args: str) -> Measured:
     """Run `python -m module args…`, sampling its process tree's memory until it exits."""
     child = subprocess.Popen(

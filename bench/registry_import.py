@@ -17,7 +17,7 @@ from pathlib import Path
 
 from bench.import_database import fresh_database
 from bench.import_workbook import WorkbookPlan, write_workbook
-from bench.process_memory import Measured, run_measured
+from bench.process_memory import Measured, run_measured, tree_cpu_seconds
 from xueji_registry.pupils.model import china_today, school_year
 from xueji_stack.infrastructure import Infrastructure
 
@@ -36,6 +36,8 @@ class Figure:
     rows: int
     seconds: float
     peak_bytes: int
+    cpu_seconds: float  # the measured process and its workers, start-up included
+    database_cpu_seconds: float
     note: str = ""
 
     @property
@@ -43,26 +45,37 @@ class Figure:
         return self.rows / self.seconds
 
 
-def _figure(label: str, measured: Measured, note: str = "") -> Figure:
-    result = measured.result
+def _figure(label: str, measured: tuple[Measured, float], note: str = "") -> Figure:
+    run, database_cpu = measured
+    result = run.result
     rows, seconds = int(result["rows"]), float(result["seconds"])
-    return Figure(label, rows, seconds, measured.peak_tree_bytes, note)
+    cpu = float(result["process_cpu_seconds"])
+    return Figure(label, rows, seconds, run.peak_tree_bytes, cpu, database_cpu, note)
 
 
-def _measure(infrastructure: Infrastructure, kind: str, workbook: Path, *extra: str) -> Measured:
-    assert infrastructure.postgres is not None
-    url = asyncio.run(fresh_database(infrastructure.postgres, f"bench_{kind}"))
+def _measure(
+    infrastructure: Infrastructure, kind: str, workbook: Path, *extra: str
+) -> tuple[Measured, float]:
+    """The run, and the database server's CPU seconds during it."""
+    postgres = infrastructure.postgres
+    assert postgres is not None and postgres.process.pid is not None
+    url = asyncio.run(fresh_database(postgres, f"bench_{kind}"))
+    before = tree_cpu_seconds(postgres.process.pid)
     measured = run_measured("bench.import_runs", kind, url, str(workbook), *extra)
+    database_cpu = tree_cpu_seconds(postgres.process.pid) - before
     print(f"  {kind}: {measured.result}", flush=True)
-    return measured
+    return measured, database_cpu
 
 
 def _print_figures(figures: list[Figure]) -> None:
-    print(f"\n{'run':<44}{'rows':>10}{'seconds':>10}{'rows/s':>11}{'peak MiB':>10}")
+    print(
+        f"\n{'run':<44}{'rows':>10}{'seconds':>9}{'rows/s':>9}{'peak MiB':>9}"
+        f"{'CPU s':>8}{'DB CPU s':>9}"
+    )
     for f in figures:
         print(
-            f"{f.label:<44}{f.rows:>10,}{f.seconds:>10.1f}{f.rows_per_second:>11,.0f}"
-            f"{f.peak_bytes / 1024**2:>10,.0f}"
+            f"{f.label:<44}{f.rows:>10,}{f.seconds:>9.1f}{f.rows_per_second:>9,.0f}"
+            f"{f.peak_bytes / 1024**2:>9,.0f}{f.cpu_seconds:>8.1f}{f.database_cpu_seconds:>9.1f}"
         )
         if f.note:
             print(f"  ({f.note})")
@@ -128,5 +141,7 @@ def _run(infrastructure: Infrastructure, state: Path) -> int:
         print(f"1,000,000 rows: peak {million.peak_bytes / 1024**2:,.0f} MiB "
               f"(target < 1024 MiB: {_verdict(ok)})")  # fmt: skip
     print("peak memory: resident memory of the measured process and its worker processes, "
-          "summed, sampled every 50 ms (the database server is not counted)")
+          "summed, sampled every 50 ms (the database server is not counted); CPU s: that "
+          "process tree's CPU time, interpreter start-up included; DB CPU s: the database "
+          "server's")  # fmt: skip
     return 0
