@@ -40,11 +40,15 @@ async def activity_times(client: Client, workflow_ids: Iterable[str]) -> dict[st
                 totals[name] += at - began
             elif kind == EventType.EVENT_TYPE_WORKFLOW_TASK_SCHEDULED:
                 task_started[event.event_id] = at
+            elif kind == EventType.EVENT_TYPE_WORKFLOW_TASK_STARTED:
+                attributes = event.workflow_task_started_event_attributes
+                began = task_started.get(attributes.scheduled_event_id, at)
+                totals["workflow tasks: waiting for the worker"] += at - began
+                task_started[event.event_id] = at
             elif kind == EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED:
-                began = task_started.get(
-                    event.workflow_task_completed_event_attributes.scheduled_event_id, at
-                )
-                totals["workflow tasks"] += at - began
+                attributes = event.workflow_task_completed_event_attributes
+                began = task_started.get(attributes.started_event_id, at)
+                totals["workflow tasks: on the worker"] += at - began
         first = history.events[0].event_time.ToDatetime().timestamp()
         last = history.events[-1].event_time.ToDatetime().timestamp()
         totals["whole transfer"] = last - first

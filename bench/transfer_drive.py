@@ -1,9 +1,9 @@
 """Transfers driven through the HTTP API as the demo staff would, many at once.
 
 Each transfer: filed by the receiving registrar, four approvals, the arrival, the paper file
-sent and received — seven updates. A party acts as soon as its step is open: a request that
-comes too early (409 STEP_NOT_ACTIVE) is repeated after a short pause, as a client polling
-its inbox would; only the accepted request's round trip counts as decision latency.
+sent and received — seven updates. The parties' clients follow xueji.transfer.v1 (as
+provincial systems and school software do) and act as soon as transfer.step_opened names
+their step; the round trip of each action is a decision's latency.
 """
 
 from __future__ import annotations
@@ -13,12 +13,32 @@ import time
 from dataclasses import dataclass, field
 
 import httpx
+from aiokafka import AIOKafkaConsumer, TopicPartition
 from temporalio.client import Client
 
+from xueji.transfer.v1.transfer_events_pb2 import TransferStepOpened
+from xueji_common.contracts import TOPIC_TRANSFER
+from xueji_common.events.envelope import from_headers
+from xueji_transfer.events.parts import STEP_ENUM
+
 UPDATES_PER_TRANSFER = 7
-RETRY_PAUSE = 0.01
+TRANSFER_TIMEOUT = 300.0
 QINGPU, XUHUI = "2131000101", "2131000201"
 COUNTY = {QINGPU: "qingpu.county", XUHUI: "xuhui.county"}
+STEP_NAMES = {enum: name for name, enum in STEP_ENUM.items() if name != "record_move"}
+# Who acts on each step ("receiving"/"sending" school's role, or its county), and how.
+ACTIONS = {
+    "receiving_school": ("receiving", "reviewer", "decision", {"decision": "approve"}),
+    "receiving_bureau": ("receiving", "county", "decision", {"decision": "approve"}),
+    "sending_school": ("sending", "reviewer", "decision", {"decision": "approve"}),
+    "sending_bureau": ("sending", "county", "decision", {"decision": "approve"}),
+    "report_arrival": ("receiving", "registrar", "arrival", {}),
+    "paper_file_sent": ("sending", "registrar", "paper-file/sent", {"method": "EMS"}),
+    "paper_file_received": ("receiving", "registrar", "paper-file/received", {}),
+}
+PARTIES = tuple(
+    f"{school}.{role}" for school in (QINGPU, XUHUI) for role in ("reviewer", "registrar")
+) + tuple(COUNTY.values())
 
 
 @dataclass
@@ -28,7 +48,6 @@ class Measured:
     seconds: float = 0.0
     decisions: list[float] = field(default_factory=list)
     filings: list[float] = field(default_factory=list)
-    early_requests: int = 0
     errors: list[str] = field(default_factory=list)
     workflow_ids: list[str] = field(default_factory=list)
 
@@ -41,6 +60,7 @@ class Driver:
     password: str
     measured: Measured = field(default_factory=Measured)
     tokens: dict[str, dict[str, str]] = field(default_factory=dict)
+    actions: set[asyncio.Task[None]] = field(default_factory=set)
 
     async def login(self, username: str) -> dict[str, str]:
         if username not in self.tokens:
@@ -59,29 +79,7 @@ class Driver:
         )
         return [p for p in found.json()["items"] if 1 <= p["grade"] <= 4 and not p.get("open_case")]
 
-    async def _act(self, user: str, path: str, body: dict) -> None:
-        headers = await self.login(user)
-        while True:
-            began = time.perf_counter()
-            answer = await self.api.post(path, json=body, headers=headers)
-            if answer.status_code == 200:
-                self.measured.decisions.append(time.perf_counter() - began)
-                return
-            if answer.status_code == 409 and answer.json()["code"] == "STEP_NOT_ACTIVE":
-                self.measured.early_requests += 1
-                await asyncio.sleep(RETRY_PAUSE)
-                continue
-            raise RuntimeError(f"{path}: {answer.status_code} {answer.text}")
-
-    async def transfer(self, pupil: dict, sending: str, receiving: str) -> None:
-        try:
-            await self._transfer(pupil, sending, receiving)
-            self.measured.completed += 1
-        except (RuntimeError, httpx.HTTPError) as error:
-            self.measured.failed += 1
-            self.measured.errors.append(str(error)[:300])
-
-    async def _transfer(self, pupil: dict, sending: str, receiving: str) -> None:
+    async def file(self, pupil: dict, receiving: str) -> None:
         body = {
             "pupil_number": pupil["national_number"], "pupil_name": pupil["name"],
             "sending_province": "31", "target_grade": pupil["grade"], "reason": "基准测试",
@@ -91,37 +89,85 @@ class Driver:
             "/v1/transfers", json=body, headers=await self.login(f"{receiving}.registrar")
         )
         if filed.status_code != 201:
-            raise RuntimeError(f"filing: {filed.status_code} {filed.text}")
+            self.measured.failed += 1
+            self.measured.errors.append(f"filing: {filed.status_code} {filed.text[:200]}")
+            return
         self.measured.filings.append(time.perf_counter() - began)
-        row = filed.json()
-        base = f"/v1/transfers/{row['id']}"
-        for step, user in (
-            ("receiving_school", f"{receiving}.reviewer"),
-            ("receiving_bureau", COUNTY[receiving]),
-            ("sending_school", f"{sending}.reviewer"),
-            ("sending_bureau", COUNTY[sending]),
-        ):
-            await self._act(user, f"{base}/decision", {"decision": "approve", "step": step})
-        await self._act(f"{receiving}.registrar", f"{base}/arrival", {})
-        await self._act(f"{sending}.registrar", f"{base}/paper-file/sent", {"method": "EMS"})
-        await self._act(f"{receiving}.registrar", f"{base}/paper-file/received", {})
-        handle = self.temporal.get_workflow_handle(row["workflow_id"])
-        await handle.result()
-        self.measured.workflow_ids.append(row["workflow_id"])
+        workflow_id = filed.json()["workflow_id"]
+        try:
+            async with asyncio.timeout(TRANSFER_TIMEOUT):
+                await self.temporal.get_workflow_handle(workflow_id).result()
+        except TimeoutError:
+            self.measured.failed += 1
+            self.measured.errors.append(f"{workflow_id} not completed in {TRANSFER_TIMEOUT:.0f} s")
+            return
+        self.measured.workflow_ids.append(workflow_id)
+        self.measured.completed += 1
+
+    async def follow_events(self, consumer: AIOKafkaConsumer) -> None:
+        """Act on every step_opened event, until cancelled."""
+        while True:
+            for records in (await consumer.getmany(timeout_ms=100)).values():
+                for record in records:
+                    if from_headers(record.headers).type != "transfer.step_opened":
+                        continue
+                    opened = TransferStepOpened.FromString(record.value)
+                    task = asyncio.create_task(self._act(opened))
+                    self.actions.add(task)
+                    task.add_done_callback(self.actions.discard)
+
+    async def _act(self, opened: TransferStepOpened) -> None:
+        side, role, suffix, body = ACTIONS[STEP_NAMES[opened.step]]
+        parties = opened.parties
+        school = (parties.receiving_school if side == "receiving" else parties.sending_school).code
+        if school not in COUNTY:
+            return  # a transfer of the demo data, not of this run
+        user = COUNTY[school] if role == "county" else f"{school}.{role}"
+        headers = await self.login(user)
+        began = time.perf_counter()
+        answer = await self.api.post(
+            f"/v1/transfers/{opened.transfer_id}/{suffix}", json=body, headers=headers
+        )
+        if answer.status_code == 200:
+            self.measured.decisions.append(time.perf_counter() - began)
+        else:
+            self.measured.errors.append(f"{suffix}: {answer.status_code} {answer.text[:200]}")
 
 
-async def run_transfers(driver: Driver, transfers: int) -> Measured:
+async def _following_from_now(bootstrap: str) -> AIOKafkaConsumer:
+    """A consumer of every partition of xueji.transfer.v1, positioned at its end now."""
+    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False)
+    await consumer.start()
+    await consumer.topics()  # loads the metadata the partitions come from
+    partitions = [
+        TopicPartition(TOPIC_TRANSFER, p)
+        for p in consumer.partitions_for_topic(TOPIC_TRANSFER) or ()
+    ]
+    consumer.assign(partitions)
+    await consumer.seek_to_end(*partitions)
+    for partition in partitions:
+        await consumer.position(partition)
+    return consumer
+
+
+async def run_transfers(driver: Driver, transfers: int, bootstrap: str) -> Measured:
     half = transfers // 2
     eastward = (await driver.candidates(QINGPU))[:half]
     westward = (await driver.candidates(XUHUI))[: transfers - half]
     if len(eastward) + len(westward) < transfers:
         raise RuntimeError(f"only {len(eastward) + len(westward)} demo pupils for {transfers}")
-    for username in ("qingpu.county", "xuhui.county"):
-        await driver.login(username)
+    for user in PARTIES:
+        await driver.login(user)
+    consumer = await _following_from_now(bootstrap)
+    follower = asyncio.create_task(driver.follow_events(consumer))
     began = time.perf_counter()
-    await asyncio.gather(
-        *(driver.transfer(p, QINGPU, XUHUI) for p in eastward),
-        *(driver.transfer(p, XUHUI, QINGPU) for p in westward),
-    )
-    driver.measured.seconds = time.perf_counter() - began
+    try:
+        await asyncio.gather(
+            *(driver.file(p, XUHUI) for p in eastward), *(driver.file(p, QINGPU) for p in westward)
+        )
+    finally:
+        driver.measured.seconds = time.perf_counter() - began
+        follower.cancel()
+        await asyncio.gather(follower, return_exceptions=True)
+        await consumer.stop()
     return driver.measured

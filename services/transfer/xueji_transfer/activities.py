@@ -14,6 +14,7 @@ from xueji_common.db import Database
 from xueji_transfer.calendar import month_deadline
 from xueji_transfer.calendar.store import CalendarStore
 from xueji_transfer.events.recording import record_event
+from xueji_transfer.events.unit_names import UnitNames
 from xueji_transfer.registry_client import RegistryClient, RegistryRefusal, RegistryUnavailable
 from xueji_workflows.approval.activities import (
     COMPUTE_DEADLINE,
@@ -53,6 +54,7 @@ class TransferActivities:
         self._db = db
         self._registry = registry
         self._calendar = calendar
+        self._unit_names = UnitNames()
 
     def all(self) -> list[object]:
         return [
@@ -113,4 +115,4 @@ class TransferActivities:
 
     @activity.defn(name=RECORD_EVENT)
     async def record_event(self, event: TransferEvent) -> None:
-        await record_event(self._db, event)
+        await record_event(self._db, self._unit_names, event)

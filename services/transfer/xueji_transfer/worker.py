@@ -9,18 +9,37 @@ from __future__ import annotations
 
 from temporalio.client import Client
 from temporalio.worker import Worker
+from temporalio.worker.workflow_sandbox import SandboxedWorkflowRunner, SandboxRestrictions
 
 from xueji_common.runtime import BackgroundJob
 from xueji_transfer.activities import TransferActivities
 from xueji_workflows.transfer.workflows import TransferWorkflow
 
+# The workflow's helper modules hold no state and call only deterministic code: imported once
+# outside the sandbox instead of again for every transfer the worker starts (as Temporal
+# recommends). The workflow definition itself (transfer.workflows) stays sandboxed.
+PASSTHROUGH = (
+    "xueji_workflows.actors",
+    "xueji_workflows.approval",
+    "xueji_workflows.cases",
+    "xueji_workflows.errors",
+    "xueji_workflows.search_attributes",
+    "xueji_workflows.units",
+    *(
+        f"xueji_workflows.transfer.{name}"
+        for name in ("activities", "events", "identity", "record_move", "route", "withdrawal")
+    ),
+)
+
 
 def transfer_worker(client: Client, task_queue: str, activities: TransferActivities) -> Worker:
+    restrictions = SandboxRestrictions.default.with_passthrough_modules(*PASSTHROUGH)
     return Worker(
         client,
         task_queue=task_queue,
         workflows=[TransferWorkflow],
         activities=activities.all(),
+        workflow_runner=SandboxedWorkflowRunner(restrictions=restrictions),
     )
 
 

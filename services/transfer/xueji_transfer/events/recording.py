@@ -19,12 +19,18 @@ from xueji_common.uow import UnitOfWork
 from xueji_transfer.events.messages import transfer_message
 from xueji_transfer.events.parts import EventContext, school_paths
 from xueji_transfer.events.province_messages import province_events
-from xueji_transfer.schema import org_units, outbox
+from xueji_transfer.events.unit_names import UnitNames
+from xueji_transfer.schema import outbox
 from xueji_transfer.transfers.facts import actor_to_json, step_spec, transfer_input
 from xueji_transfer.transfers.progress import Progress, advance
 from xueji_transfer.transfers.tables import province_decisions, timeline, transfers
 from xueji_workflows.actors import PROVINCE_SYSTEM
 from xueji_workflows.transfer.activities import TransferEvent
+
+# Events whose payload looks back at earlier ones (approvals, the arrival, escalations).
+NEEDS_HISTORY = frozenset(
+    {"transfer.approved", "transfer.record_moved", "transfer.step_overdue", "transfer.escalated"}
+)
 
 
 class TransferNotStored(LookupError):
@@ -63,17 +69,14 @@ def _timeline_row(event: TransferEvent) -> dict[str, Any]:
     }
 
 
-async def _unit_names(uow: UnitOfWork, transfer: Mapping[str, Any]) -> dict[str, str]:
+async def _unit_names(
+    uow: UnitOfWork, names: UnitNames, transfer: Mapping[str, Any]
+) -> dict[str, str]:
     codes = {code for path in school_paths(transfer) for code in path}
-    rows = await uow.session.execute(
-        select(org_units.table.c.code, org_units.table.c.name).where(
-            org_units.table.c.code.in_(codes)
-        )
-    )
-    names = {row.code: row.name for row in rows}
-    names.setdefault(transfer["receiving_school_code"], transfer["receiving_school_name"])
-    names.setdefault(transfer["sending_school_code"], transfer["sending_school_name"])
-    return names
+    found = await names.of(uow.session, codes)
+    found.setdefault(transfer["receiving_school_code"], transfer["receiving_school_name"])
+    found.setdefault(transfer["sending_school_code"], transfer["sending_school_name"])
+    return found
 
 
 async def _province_decision_id(uow: UnitOfWork, event: TransferEvent) -> str:
@@ -89,7 +92,7 @@ async def _province_decision_id(uow: UnitOfWork, event: TransferEvent) -> str:
     return found or ""
 
 
-async def record_event(db: Database, event: TransferEvent) -> bool:
+async def record_event(db: Database, names: UnitNames, event: TransferEvent) -> bool:
     """Record `event`; False when it was recorded before."""
     async with UnitOfWork(db, outbox) as uow:
         session = uow.session
@@ -108,17 +111,14 @@ async def record_event(db: Database, event: TransferEvent) -> bool:
         seq = inserted.scalar()
         if seq is None:
             return False
-        history = (
-            (
-                await session.execute(
-                    select(timeline)
-                    .where(timeline.c.transfer_id == event.transfer_id, timeline.c.seq < seq)
-                    .order_by(timeline.c.seq)
-                )
+        history: list[Mapping[str, Any]] = []
+        if event.type in NEEDS_HISTORY or event.outbound_provinces:
+            earlier = await session.execute(
+                select(timeline)
+                .where(timeline.c.transfer_id == event.transfer_id, timeline.c.seq < seq)
+                .order_by(timeline.c.seq)
             )
-            .mappings()
-            .all()
-        )
+            history = list(earlier.mappings())
         spec = step_spec(transfer_input(row), event.step)
         progress = advance(progress_of(row), event, spec)
         context = EventContext(
@@ -127,7 +127,7 @@ async def record_event(db: Database, event: TransferEvent) -> bool:
             progress=progress,
             spec=spec,
             history=history,
-            unit_names=await _unit_names(uow, row),
+            unit_names=await _unit_names(uow, names, row),
             province_decision_id=await _province_decision_id(uow, event),
         )
         await session.execute(

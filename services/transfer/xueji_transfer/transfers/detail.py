@@ -16,10 +16,11 @@ from xueji_workflows import transfer as tf
 
 
 async def transfer_detail(
-    session: AsyncSession, temporal: Client, row: Mapping[str, Any]
+    session: AsyncSession, temporal: Client, row: Mapping[str, Any], *, ask_workflow: bool = True
 ) -> TransferDetail:
+    """`ask_workflow=False` reads the recorded events only (a transfer just filed has none)."""
     live = None
-    if row["state"] not in tf.FINISHED_STATES:
+    if ask_workflow and row["state"] not in tf.FINISHED_STATES:
         live = await timeline(handle_of(temporal, row["workflow_id"], row["run_id"] or None))
     if live is not None:
         steps, source = from_workflow(live), "workflow"

@@ -35,7 +35,7 @@ async def file(
 ) -> TransferDetail:
     stored = await file_transfer(request.app.state.filing, principal, data)
     row = await queries.transfer_row(session, principal, stored["id"])
-    return await transfer_detail(session, request.app.state.temporal, row)
+    return await transfer_detail(session, request.app.state.temporal, row, ask_workflow=False)
 
 
 @router.get("/transfers", response_model=TransferPage)
