@@ -23,6 +23,7 @@ from xueji_transfer.events.parts import STEP_ENUM
 
 UPDATES_PER_TRANSFER = 7
 TRANSFER_TIMEOUT = 300.0
+ATTEMPTS = 5  # an action answered 5xx or lost on the way is repeated (same step, same body)
 QINGPU, XUHUI = "2131000101", "2131000201"
 COUNTY = {QINGPU: "qingpu.county", XUHUI: "xuhui.county"}
 STEP_NAMES = {enum: name for name, enum in STEP_ENUM.items() if name != "record_move"}
@@ -124,14 +125,23 @@ class Driver:
             return  # a transfer of the demo data, not of this run
         user = COUNTY[school] if role == "county" else f"{school}.{role}"
         headers = await self.login(user)
-        began = time.perf_counter()
-        answer = await self.api.post(
-            f"/v1/transfers/{opened.transfer_id}/{suffix}", json=body, headers=headers
-        )
-        if answer.status_code == 200:
-            self.measured.decisions.append(time.perf_counter() - began)
-        else:
+        path = f"/v1/transfers/{opened.transfer_id}/{suffix}"
+        # One decision id per step: a repeated request is answered, not acted on twice.
+        body = {**body, "decision_id": f"{opened.transfer_id}/{STEP_NAMES[opened.step]}"}
+        for attempt in range(1, ATTEMPTS + 1):
+            began = time.perf_counter()
+            try:
+                answer = await self.api.post(path, json=body, headers=headers)
+            except httpx.HTTPError as error:
+                self.measured.errors.append(f"{suffix}: {error!r}")
+                continue
+            if answer.status_code == 200:
+                self.measured.decisions.append(time.perf_counter() - began)
+                return
             self.measured.errors.append(f"{suffix}: {answer.status_code} {answer.text[:200]}")
+            if answer.status_code < 500:
+                return
+            await asyncio.sleep(0.2 * attempt)
 
 
 async def _following_from_now(bootstrap: str) -> AIOKafkaConsumer:
