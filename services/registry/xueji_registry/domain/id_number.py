@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 
 from xueji_registry.domain.check_character import check_character
 from xueji_registry.domain.code_tables import FEMALE, MALE
@@ -46,6 +47,11 @@ class InvalidIdNumber(InvalidValue):
     pass
 
 
+@lru_cache(maxsize=32)
+def _words_for(field: str) -> IdShapeVocabulary:
+    return replace(ID_NUMBER_WORDS, field=field)
+
+
 def check_id_number(
     raw: str, *, today: date, residence_permit: bool = False, field: str = "id_number"
 ) -> list[Reason]:
@@ -54,7 +60,7 @@ def check_id_number(
     `residence_permit` selects the Hong Kong/Macao/Taiwan residence permit,
     whose division part must be 810000, 820000 or 830000.
     """
-    words = replace(ID_NUMBER_WORDS, field=field)
+    words = _words_for(field)
     text = normalise_identifier(raw)
     if not text:
         return [Reason(ReasonCode.ID_NUMBER_MISSING, field, "身份证号为空", raw)]
