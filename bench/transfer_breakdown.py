@@ -19,6 +19,24 @@ from temporalio.client import Client
 LATENCY = "xueji_http_request_duration_seconds"
 
 
+async def task_counts(client: Client, workflow_ids: Iterable[str]) -> tuple[float, float]:
+    """Mean (workflow tasks, activity tasks) per workflow: the Temporal server's work."""
+    counts = []
+    for workflow_id in workflow_ids:
+        history = await client.get_workflow_handle(workflow_id).fetch_history()
+        kinds = [event.event_type for event in history.events]
+        counts.append(
+            (
+                kinds.count(EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED),
+                kinds.count(EventType.EVENT_TYPE_ACTIVITY_TASK_COMPLETED),
+            )
+        )
+    return (
+        sum(c[0] for c in counts) / max(len(counts), 1),
+        sum(c[1] for c in counts) / max(len(counts), 1),
+    )
+
+
 async def activity_times(client: Client, workflow_ids: Iterable[str]) -> dict[str, list[float]]:
     """Seconds per transfer spent in each activity type and in workflow tasks."""
     per_kind: dict[str, list[float]] = defaultdict(list)

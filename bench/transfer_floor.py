@@ -24,6 +24,7 @@ async def _one(client: Client, queue: str, updates: int, measured: Measured) -> 
         measured.decisions.append(time.perf_counter() - began)
     await handle.result()
     measured.completed += 1
+    measured.workflow_ids.append(handle.id)
 
 
 async def run_floor(address: str, transfers: int, updates: int) -> Measured:
