@@ -13,7 +13,7 @@ mc alias set xueji "https://minio.xueji-platform.svc.cluster.local" \
 # Backstop for the export service, which deletes each file when its period of use ends.
 mc ilm rule import xueji/xueji-exports < /etc/xueji/storage/exports-lifecycle.json
 
-for service in registry photo export; do
+for service in registry transfer photo export; do
   policy="xueji-$service"
   access_key="$(cat "/etc/xueji/s3/$service/access-key")"
   secret_key="$(cat "/etc/xueji/s3/$service/secret-key")"

@@ -16,23 +16,27 @@ from xueji_transfer.activities import TransferActivities
 from xueji_transfer.calendar.store import CalendarStore
 from xueji_transfer.calendar.views import router as calendar_router
 from xueji_transfer.events.inbound import ProvinceDecisions
-from xueji_transfer.evidence.store import EvidenceStore
+from xueji_transfer.evidence.store import EVIDENCE_BUCKET, EvidenceStore
 from xueji_transfer.evidence.views import router as evidence_router
 from xueji_transfer.registry_client import RegistryClient
 from xueji_transfer.schema import SCHEMA, handled_events, org_units, outbox
 from xueji_transfer.settings import TransferSettings
 from xueji_transfer.transfers.starting import Filing
 from xueji_transfer.transfers.views import router as transfers_router
-from xueji_transfer.worker import calendar_worker, transfer_worker, worker_job
+from xueji_transfer.worker import TaskQueues, calendar_worker, transfer_worker, worker_job
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 REGISTRY_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
 
 
 async def build(
-    settings: TransferSettings, *, registry_http: httpx.AsyncClient | None = None
+    settings: TransferSettings,
+    *,
+    registry_http: httpx.AsyncClient | None = None,
+    task_queues: TaskQueues | None = None,
 ) -> tuple[ServiceKernel, ServiceParts]:
-    """`registry_http` replaces the HTTP client of the registry (tests run it in-process)."""
+    """Tests replace the registry's HTTP client (to run it in-process) and the task queues."""
+    queues = task_queues or TaskQueues()
     kernel = ServiceKernel(
         settings, name="transfer", schema=SCHEMA, outbox=outbox, handled=handled_events
     )
@@ -54,7 +58,7 @@ async def build(
             "database": database_check(kernel.db),
             "broker": broker_check(settings.kafka_bootstrap),
             "temporal": temporal_check(temporal),
-            "s3": s3_check(minio, settings.evidence_bucket),
+            "s3": s3_check(minio, EVIDENCE_BUCKET),
         },
         token_verifier=kernel.token_verifier,
         state={
@@ -62,12 +66,12 @@ async def build(
             "outbox": outbox,
             "temporal": temporal,
             "calendar": calendar,
-            "evidence_store": EvidenceStore(minio, settings.evidence_bucket),
+            "evidence_store": EvidenceStore(minio),
             "filing": Filing(
                 db=kernel.db,
                 registry=registry,
                 temporal=temporal,
-                task_queue=settings.transfer_task_queue,
+                task_queue=queues.transfer,
                 docking_provinces=settings.docking_province_codes,
             ),
         },
@@ -87,11 +91,11 @@ async def build(
         ),
         (
             "transfer-worker",
-            worker_job(transfer_worker(temporal, settings.transfer_task_queue, activities)),
+            worker_job(transfer_worker(temporal, queues.transfer, activities)),
         ),
         (
             "calendar-worker",
-            worker_job(calendar_worker(temporal, settings.status_change_task_queue, activities)),
+            worker_job(calendar_worker(temporal, queues.status_change, activities)),
         ),
     ]
     return kernel, ServiceParts(app=app, background=background)

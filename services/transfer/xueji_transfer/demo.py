@@ -11,7 +11,7 @@ Shandong's province system through Kafka), after the registry's demo data exists
   23:59:59 Asia/Shanghai on the day `xueji up` first ran, and becomes overdue and escalated to
   the 任城区 bureau at that midnight — not during the first minutes of the demo.
 
-Idempotent: nothing is done when any transfer exists.
+Idempotent: nothing is done when a transfer between the demo schools exists.
 """
 
 from __future__ import annotations
@@ -110,7 +110,11 @@ async def seed_demo_transfers(
     db = Database(database_url, SCHEMA, pool_size=2)
     try:
         async with db.sessions() as session:
-            if await session.scalar(select(func.count()).select_from(transfers)):
+            between_demo_schools = (
+                transfers.c.receiving_school_code.in_(DEMO_SCHOOLS)
+                & transfers.c.sending_school_code.in_(DEMO_SCHOOLS)
+            )
+            if await session.scalar(select(func.count()).where(between_demo_schools)):
                 return []
         for _ in range(600):
             if await _ready(db):

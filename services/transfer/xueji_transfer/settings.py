@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from xueji_common.settings import S3Settings, ServiceSettings, TemporalSettings
-from xueji_workflows.status_change import TASK_QUEUE as STATUS_CHANGE_TASK_QUEUE
-from xueji_workflows.transfer import TASK_QUEUE
 
 
 class TransferSettings(ServiceSettings, TemporalSettings, S3Settings):
@@ -16,10 +14,6 @@ class TransferSettings(ServiceSettings, TemporalSettings, S3Settings):
     # Provinces running their own registry systems, comma separated ("37,42"): one inbound
     # consumer each.
     docking_provinces: str = ""
-    transfer_task_queue: str = TASK_QUEUE
-    # The status-change workflow asks for deadlines on its own queue; the calendar stays ours.
-    status_change_task_queue: str = STATUS_CHANGE_TASK_QUEUE
-    evidence_bucket: str = "xueji-transfer-evidence"
 
     @property
     def docking_province_codes(self) -> tuple[str, ...]:

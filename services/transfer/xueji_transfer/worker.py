@@ -7,13 +7,26 @@ status-change workflow asks for deadlines there, and the calendar belongs to thi
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from temporalio.client import Client
 from temporalio.worker import Worker
 from temporalio.worker.workflow_sandbox import SandboxedWorkflowRunner, SandboxRestrictions
 
 from xueji_common.runtime import BackgroundJob
 from xueji_transfer.activities import TransferActivities
+from xueji_workflows import status_change, transfer
 from xueji_workflows.transfer.workflows import TransferWorkflow
+
+
+@dataclass(frozen=True)
+class TaskQueues:
+    """Where the workers poll; tests give each run queues of its own."""
+
+    transfer: str = transfer.TASK_QUEUE
+    # The status-change workflow asks for deadlines on its own queue; the calendar stays ours.
+    status_change: str = status_change.TASK_QUEUE
+
 
 # The workflow's helper modules hold no state and call only deterministic code: imported once
 # outside the sandbox instead of again for every transfer the worker starts (as Temporal

@@ -40,6 +40,7 @@ from xueji_stack.infrastructure import Infrastructure
 from xueji_transfer.bootstrap import MIGRATIONS, build
 from xueji_transfer.schema import SCHEMA, org_units
 from xueji_transfer.settings import TransferSettings
+from xueji_transfer.worker import TaskQueues
 
 DOCKING = "42"
 
@@ -152,13 +153,12 @@ async def running_stack(
         registry_username=SERVICE_ACCOUNT,
         registry_password=SERVICE_PASSWORD,
         docking_provinces=DOCKING,
-        transfer_task_queue=task_queues[0],
-        status_change_task_queue=task_queues[1],
     )
     registry_http = httpx.AsyncClient(
         transport=registry_app, base_url="http://registry", timeout=60
     )
-    kernel, parts = await build(settings, registry_http=registry_http)
+    queues = TaskQueues(transfer=task_queues[0], status_change=task_queues[1])
+    kernel, parts = await build(settings, registry_http=registry_http, task_queues=queues)
     tasks = await _run(registry_parts.background + parts.background)
     registry = httpx.AsyncClient(transport=registry_app, base_url="http://registry", timeout=60)
     transfer = httpx.AsyncClient(

@@ -12,9 +12,11 @@ from urllib3.exceptions import HTTPError
 from xueji_common import errors
 from xueji_common.errors import DomainError
 
+EVIDENCE_BUCKET = "xueji-transfer-evidence"
+
 
 class EvidenceStore:
-    def __init__(self, client: Minio, bucket: str) -> None:
+    def __init__(self, client: Minio, bucket: str = EVIDENCE_BUCKET) -> None:
         self._client = client
         self.bucket = bucket
 
