@@ -23,7 +23,7 @@ from xueji_transfer.schema import SCHEMA, handled_events, org_units, outbox
 from xueji_transfer.settings import TransferSettings
 from xueji_transfer.transfers.starting import Filing
 from xueji_transfer.transfers.views import router as transfers_router
-from xueji_transfer.worker import TaskQueues, calendar_worker, transfer_worker, worker_job
+from xueji_transfer.worker import TaskQueues, transfer_worker, worker_job
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 REGISTRY_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
@@ -92,10 +92,6 @@ async def build(
         (
             "transfer-worker",
             worker_job(transfer_worker(temporal, queues.transfer, activities)),
-        ),
-        (
-            "calendar-worker",
-            worker_job(calendar_worker(temporal, queues.status_change, activities)),
         ),
     ]
     return kernel, ServiceParts(app=app, background=background)

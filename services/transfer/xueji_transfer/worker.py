@@ -1,8 +1,8 @@
 """The service's Temporal workers, run as background jobs of the service process.
 
-One worker runs the transfer workflow and its activities on the transfer queue. A second,
-activity-only worker serves `calendar.compute_deadline` on the status-change queue: the
-status-change workflow asks for deadlines there, and the calendar belongs to this service.
+One worker runs the transfer workflow and its activities on the transfer queue. The
+status-change queue belongs to the registry's worker alone: Temporal gives an activity task to
+any poller of a queue, so a second service polling it would receive the registry's activities.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from temporalio.worker.workflow_sandbox import SandboxedWorkflowRunner, SandboxR
 
 from xueji_common.runtime import BackgroundJob
 from xueji_transfer.activities import TransferActivities
-from xueji_workflows import status_change, transfer
+from xueji_workflows import transfer
 from xueji_workflows.transfer.workflows import TransferWorkflow
 
 
@@ -24,8 +24,6 @@ class TaskQueues:
     """Where the workers poll; tests give each run queues of its own."""
 
     transfer: str = transfer.TASK_QUEUE
-    # The status-change workflow asks for deadlines on its own queue; the calendar stays ours.
-    status_change: str = status_change.TASK_QUEUE
 
 
 # The workflow's helper modules hold no state and call only deterministic code: imported once
@@ -54,10 +52,6 @@ def transfer_worker(client: Client, task_queue: str, activities: TransferActivit
         activities=activities.all(),
         workflow_runner=SandboxedWorkflowRunner(restrictions=restrictions),
     )
-
-
-def calendar_worker(client: Client, task_queue: str, activities: TransferActivities) -> Worker:
-    return Worker(client, task_queue=task_queue, activities=[activities.compute_deadline])
 
 
 def worker_job(worker: Worker) -> BackgroundJob:

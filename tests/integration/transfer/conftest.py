@@ -89,10 +89,9 @@ async def database_url(infrastructure: Infrastructure) -> str:
 
 
 @pytest.fixture(scope="session")
-def task_queues() -> tuple[str, str]:
-    """This session's own queues: workflows of other suites on the server never reach us."""
-    suffix = uuid.uuid4().hex[:8]
-    return f"xueji-transfer-it-{suffix}", f"xueji-status-change-it-{suffix}"
+def task_queue() -> str:
+    """This session's own queue: workflows of other suites on the server never reach us."""
+    return f"xueji-transfer-it-{uuid.uuid4().hex[:8]}"
 
 
 @pytest.fixture(scope="session")
@@ -138,7 +137,7 @@ async def running_stack(
     database_url: str,
     keys: tuple[Path, Path],
     people: People,
-    task_queues: tuple[str, str],
+    task_queue: str,
     *,
     temporal_address: str | None = None,
 ) -> AsyncIterator[Stack]:
@@ -157,7 +156,7 @@ async def running_stack(
     registry_http = httpx.AsyncClient(
         transport=registry_app, base_url="http://registry", timeout=60
     )
-    queues = TaskQueues(transfer=task_queues[0], status_change=task_queues[1])
+    queues = TaskQueues(transfer=task_queue)
     kernel, parts = await build(settings, registry_http=registry_http, task_queues=queues)
     tasks = await _run(registry_parts.background + parts.background)
     registry = httpx.AsyncClient(transport=registry_app, base_url="http://registry", timeout=60)
@@ -190,9 +189,9 @@ async def stack(
     database_url: str,
     keys: tuple[Path, Path],
     people: People,
-    task_queues: tuple[str, str],
+    task_queue: str,
 ) -> AsyncIterator[Stack]:
-    async with running_stack(infrastructure, database_url, keys, people, task_queues) as running:
+    async with running_stack(infrastructure, database_url, keys, people, task_queue) as running:
         yield running
 
 

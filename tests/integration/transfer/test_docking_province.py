@@ -70,7 +70,9 @@ async def test_the_province_decides_through_events_and_repeats_change_nothing(
     assert by_platform_user.json()["code"] == "NOT_YOUR_STEP"
 
     await send_decision(bootstrap, DOCKING, transfer_id, SENDING_SCHOOL, "HB-0001")
-    await until(api, people.operator, transfer_id, step="sending_bureau")
+    # The inbound consumer may still be joining its group (Tansu takes seconds after an earlier
+    # member of the same group left).
+    await until(api, people.operator, transfer_id, step="sending_bureau", within=90)
     recorded = await _recorded_types(stack, transfer_id)
 
     await send_decision(bootstrap, DOCKING, transfer_id, SENDING_SCHOOL, "HB-0001")

@@ -47,12 +47,12 @@ async def stack(
     database_url: str,
     keys: tuple[Path, Path],
     people: People,
-    task_queues: tuple[str, str],
+    task_queue: str,
     time_skipping: WorkflowEnvironment,
 ) -> AsyncIterator[Stack]:
     address = time_skipping.client.service_client.config.target_host
     async with running_stack(
-        infrastructure, database_url, keys, people, task_queues, temporal_address=address
+        infrastructure, database_url, keys, people, task_queue, temporal_address=address
     ) as running:
         yield running
 
