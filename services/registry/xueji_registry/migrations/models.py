@@ -10,7 +10,7 @@ from xueji_registry.platform_api import tables as _platform_api  # noqa: F401
 from xueji_registry.pupils import tables as _pupils  # noqa: F401
 from xueji_registry.registration import tables as _registration  # noqa: F401
 from xueji_registry.reports import tables as _reports  # noqa: F401
-from xueji_registry.status_changes import tables as _status_changes  # noqa: F401
 from xueji_registry.schema import metadata
+from xueji_registry.status_changes import tables as _status_changes  # noqa: F401
 
 __all__ = ["metadata"]
