@@ -61,6 +61,7 @@ class ServiceKernel:
     def consumer(
         self, group: str, topics: list[str], handlers: Mapping[str, Handler]
     ) -> tuple[str, BackgroundJob]:
+        group = group + self.settings.consumer_group_suffix
         consumer = EventConsumer(
             name=group,
             bootstrap=self.settings.kafka_bootstrap,

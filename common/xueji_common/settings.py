@@ -26,6 +26,10 @@ class ServiceSettings(BaseSettings):
     token_public_key_file: str
     log_level: str = "INFO"
     consumer_max_attempts: int = 5
+    # Appended to every consumer group (and so to its dedupe name). Empty in production; test
+    # stacks that come and go against one broker each take their own groups, because Tansu is
+    # slow to let a new member into a group whose previous member just left.
+    consumer_group_suffix: str = ""
 
     @property
     def asyncpg_url(self) -> str:

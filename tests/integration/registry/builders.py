@@ -105,14 +105,15 @@ async def build_world(client: httpx.AsyncClient, issue: Issue) -> World:
     return world
 
 
+# Shared by every factory: test areas each make their own, yet write to one database.
+_SESSION_COUNTER = itertools.count(1)
+
+
 class IdFactory:
     """Fresh valid ID numbers: no two calls in a session give the same number."""
 
-    def __init__(self) -> None:
-        self._counter = itertools.count(1)
-
     def new(self, birth: date, *, male: bool = True, division: str = "320102") -> str:
-        n = next(self._counter)
+        n = next(_SESSION_COUNTER)
         sequence = (n * 2 + (1 if male else 0)) % 1000
         shifted = birth + timedelta(days=(n * 2) // 1000)
         return make_id_number(division, shifted, sequence)
