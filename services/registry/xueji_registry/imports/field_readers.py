@@ -33,7 +33,7 @@ class FieldReader(SchoolingFields):
     """Reads one row's cells; collects the reasons and the fields it could not read."""
 
     def read(self, cells: Mapping[str, CellValue]) -> tuple[RowValues, str | None]:
-        """The row's values and the national number it gives; placeholders stand in for
+        """The row's values and the national number it gives; neutral default values stand in for
         unreadable fields (see `failed`)."""
         get = cells.get
         id_number = self._identifier(get("id_number"), "id_number")
