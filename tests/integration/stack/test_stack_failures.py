@@ -95,11 +95,13 @@ def test_a_server_dying_during_start_fails_with_its_log(state_dir: Path) -> None
 def test_a_child_ignoring_sigterm_is_killed_after_the_timeout(state_dir: Path) -> None:
     supervisor = Supervisor(state_dir)
     stubborn = supervisor.spawn(
-        "stubborn", ["sh", "-c", "trap '' TERM; echo ready; exec sleep 600"], stop_timeout=0.5
+        "stubborn", ["sh", "-c", "trap '' TERM; echo armed-$((6*7)); exec sleep 600"],
+        stop_timeout=0.5,
     )
-    # Signals sent before the trap is set would meet the shell's default handler.
+    # Signals sent before the trap is set would meet the shell's default handler. The marker is
+    # computed by the shell so that the log's header line (the command itself) cannot match it.
     wait_until(
-        lambda: "ready" in stubborn.log_tail(), 30, component="stubborn", what="trap",
+        lambda: "armed-42" in stubborn.log_tail(), 30, component="stubborn", what="trap",
         process=stubborn,
     )
     supervisor.stop_all()
