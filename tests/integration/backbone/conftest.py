@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 
 import httpx
 import pytest
 
+from tests.integration.harness import running_jobs, settings_from
 from xueji_common.auth.principal import Principal, Role, UnitKind
 from xueji_common.auth.tokens import TokenIssuer, generate_key_pair
 from xueji_common.db import Database
@@ -52,22 +51,19 @@ async def registry(
     infrastructure: Infrastructure, migrated: str, token_keys: tuple[Path, Path]
 ) -> AsyncIterator[httpx.AsyncClient]:
     """The registry API over ASGI, with its real outbox relay publishing to the broker."""
-    from_env = {k.removeprefix("XUEJI_").lower(): v for k, v in infrastructure.env().items()}
     settings = RegistrySettings(
-        **{**from_env, "database_url": migrated},
+        **{**settings_from(infrastructure), "database_url": migrated},
         http_port=0,
         token_private_key_file=str(token_keys[0]),
         token_public_key_file=str(token_keys[1]),
     )
     kernel, parts = await build_registry(settings)
-    tasks = [asyncio.create_task(job(), name=name) for name, job in parts.background]
     transport = httpx.ASGITransport(app=parts.app)
-    async with httpx.AsyncClient(transport=transport, base_url="http://registry") as client:
+    async with (
+        running_jobs(parts.background),
+        httpx.AsyncClient(transport=transport, base_url="http://registry") as client,
+    ):
         yield client
-    for task in tasks:
-        task.cancel()
-    with contextlib.suppress(asyncio.CancelledError):
-        await asyncio.gather(*tasks)
     await kernel.db.dispose()
 
 
@@ -100,13 +96,3 @@ async def transfer_db(migrated: str) -> AsyncIterator[Database]:
     yield db
     await db.dispose()
 
-
-async def eventually(check: Callable[[], Awaitable[bool]], *, within: float = 30.0) -> None:
-    """Wait for an asynchronous effect; fail (not time) when it never happens."""
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + within
-    while loop.time() < deadline:
-        if await check():
-            return
-        await asyncio.sleep(0.1)
-    raise AssertionError(f"the expected effect did not happen within {within} s")

@@ -11,8 +11,8 @@ import pytest
 from aiokafka import AIOKafkaConsumer
 from sqlalchemy import func, select, text
 
-from tests.integration.backbone.conftest import eventually
 from tests.integration.backbone.consumers import replica_consumer, replica_has, running
+from tests.integration.harness import eventually
 from xueji.common.v1.org_pb2 import OrgKind
 from xueji.registry.v1.org_events_pb2 import OrgUnitCreated
 from xueji.registry.v1.org_unit_pb2 import OrgUnit

@@ -6,14 +6,13 @@ codes, so everything here can share the session database.
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 
 import httpx
 import pytest
 
+from tests.integration.harness import running_jobs, settings_from
 from tests.integration.registry.builders import IdFactory, World, build_world
 from xueji_common.auth.principal import Principal, Role, UnitKind
 from xueji_common.auth.tokens import TokenIssuer, generate_key_pair
@@ -54,24 +53,19 @@ async def registry(
     infrastructure: Infrastructure, registry_database_url: str, registry_keys: tuple[Path, Path]
 ) -> AsyncIterator[httpx.AsyncClient]:
     """The registry API over ASGI, its outbox relay publishing to the session broker."""
-    from_env = {k.removeprefix("XUEJI_").lower(): v for k, v in infrastructure.env().items()}
     settings = RegistrySettings(
-        **{**from_env, "database_url": registry_database_url},
+        **{**settings_from(infrastructure), "database_url": registry_database_url},
         http_port=0,
         token_private_key_file=str(registry_keys[0]),
         token_public_key_file=str(registry_keys[1]),
     )
     kernel, parts = await build(settings)
-    tasks = [asyncio.create_task(job(), name=name) for name, job in parts.background]
     transport = httpx.ASGITransport(app=parts.app)
-    async with httpx.AsyncClient(
-        transport=transport, base_url="http://registry", timeout=60
-    ) as client:
+    async with (
+        running_jobs(parts.background),
+        httpx.AsyncClient(transport=transport, base_url="http://registry", timeout=60) as client,
+    ):
         yield client
-    for task in tasks:
-        task.cancel()
-    with contextlib.suppress(asyncio.CancelledError):
-        await asyncio.gather(*tasks)
     await kernel.db.dispose()
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import httpx
 import pytest
 
+from tests.integration.harness import settings_from
 from xueji_common.auth.principal import Principal, Role, UnitKind
 from xueji_common.auth.tokens import TokenIssuer, generate_key_pair
 from xueji_common.db import Database
@@ -47,7 +48,7 @@ async def registry(
     private, public = generate_key_pair()
     (keys / "private.pem").write_bytes(private)
     (keys / "public.pem").write_bytes(public)
-    env = {k.removeprefix("XUEJI_").lower(): v for k, v in infrastructure.env().items()}
+    env = settings_from(infrastructure)
     url = env["database_url"].replace("postgresql://", "postgresql+asyncpg://", 1)
     await upgrade_to_head(MIGRATIONS, url, SCHEMA)
     settings = RegistrySettings(

@@ -8,8 +8,6 @@ relay holds the registry's outbox lock, which later modules need.
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +17,7 @@ import pytest
 from minio import Minio
 from temporalio.client import Client
 
+from tests.integration.harness import running_jobs, settings_from
 from tests.integration.registry_status.world import DOCKING, World, build_world
 from xueji_common.auth.tokens import TokenIssuer, generate_key_pair
 from xueji_common.contracts import province_inbound_topic, province_outbound_topic
@@ -54,7 +53,7 @@ def status_keys(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 async def registry(
     infrastructure: Infrastructure, status_keys: tuple[Path, Path]
 ) -> AsyncIterator[Registry]:
-    env = {k.removeprefix("XUEJI_").lower(): v for k, v in infrastructure.env().items()}
+    env = settings_from(infrastructure)
     url = env["database_url"].replace("postgresql://", "postgresql+asyncpg://", 1)
     await upgrade_to_head(MIGRATIONS, url, SCHEMA)
     infrastructure.broker.create_topics(
@@ -73,19 +72,15 @@ async def registry(
     ) as client:
         # The org tree (Hainan docking) first: the registry reads docking provinces at start.
         world = await build_world(client, TokenIssuer(status_keys[0].read_bytes()))
-        tasks = [asyncio.create_task(job(), name=name) for name, job in parts.background]
-        yield Registry(
-            client,
-            kernel.db,
-            parts.app.state.temporal,
-            minio_client(settings),
-            settings.kafka_bootstrap,
-            world,
-        )
-    for task in tasks:
-        task.cancel()
-    with contextlib.suppress(asyncio.CancelledError):
-        await asyncio.gather(*tasks)
+        async with running_jobs(parts.background):
+            yield Registry(
+                client,
+                kernel.db,
+                parts.app.state.temporal,
+                minio_client(settings),
+                settings.kafka_bootstrap,
+                world,
+            )
     await kernel.db.dispose()
 
 

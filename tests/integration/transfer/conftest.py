@@ -7,10 +7,9 @@ later modules (and the real service processes of other suites) need.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import uuid
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +18,7 @@ import pytest
 from sqlalchemy import select
 from temporalio.client import Client
 
+from tests.integration.harness import eventually, running_jobs, settings_from
 from tests.integration.registry.builders import IdFactory
 from tests.integration.transfer.world import (
     SCHOOLS,
@@ -100,24 +100,13 @@ def ids() -> IdFactory:
 
 
 def _settings(infrastructure: Infrastructure, url: str, public_key: Path) -> dict[str, object]:
-    from_env = {k.removeprefix("XUEJI_").lower(): v for k, v in infrastructure.env().items()}
+    from_env = settings_from(infrastructure)
     return {
         **from_env,
         "database_url": url,
         "http_port": 0,
         "token_public_key_file": str(public_key),
     }
-
-
-async def _run(jobs: list) -> list[asyncio.Task[None]]:
-    return [asyncio.create_task(job(), name=name) for name, job in jobs]
-
-
-async def _stop(tasks: list[asyncio.Task[None]]) -> None:
-    for task in tasks:
-        task.cancel()
-    with contextlib.suppress(asyncio.CancelledError):
-        await asyncio.gather(*tasks, return_exceptions=True)
 
 
 async def _replicated(db: Database) -> bool:
@@ -158,25 +147,24 @@ async def running_stack(
     )
     queues = TaskQueues(transfer=task_queue)
     kernel, parts = await build(settings, registry_http=registry_http, task_queues=queues)
-    tasks = await _run(registry_parts.background + parts.background)
     registry = httpx.AsyncClient(transport=registry_app, base_url="http://registry", timeout=60)
     transfer = httpx.AsyncClient(
         transport=httpx.ASGITransport(app=parts.app), base_url="http://transfer", timeout=60
     )
     try:
-        await build_world(registry, people)
-        await eventually(lambda: _replicated(kernel.db), within=60)
-        yield Stack(
-            registry=registry,
-            transfer=transfer,
-            people=people,
-            db=kernel.db,
-            temporal=parts.app.state.temporal,
-            bootstrap=infrastructure.broker.bootstrap,
-            settings=settings,
-        )
+        async with running_jobs(registry_parts.background + parts.background):
+            await build_world(registry, people)
+            await eventually(lambda: _replicated(kernel.db), within=60)
+            yield Stack(
+                registry=registry,
+                transfer=transfer,
+                people=people,
+                db=kernel.db,
+                temporal=parts.app.state.temporal,
+                bootstrap=infrastructure.broker.bootstrap,
+                settings=settings,
+            )
     finally:
-        await _stop(tasks)
         for client in (registry, transfer, registry_http):
             await client.aclose()
         await kernel.db.dispose()
@@ -194,13 +182,3 @@ async def stack(
     async with running_stack(infrastructure, database_url, keys, people, task_queue) as running:
         yield running
 
-
-async def eventually(check: Callable[[], Awaitable[bool]], *, within: float = 30.0) -> None:
-    """Wait for an asynchronous effect; fail (not time) when it never happens."""
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + within
-    while loop.time() < deadline:
-        if await check():
-            return
-        await asyncio.sleep(0.05)
-    raise AssertionError(f"the expected effect did not happen within {within} s")

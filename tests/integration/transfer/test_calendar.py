@@ -10,8 +10,9 @@ from datetime import date, datetime, timedelta
 import pytest
 from sqlalchemy import delete, select
 
+from tests.integration.harness import eventually
 from tests.integration.registry.builders import IdFactory
-from tests.integration.transfer.conftest import Stack, eventually
+from tests.integration.transfer.conftest import Stack
 from tests.integration.transfer.flows import detail, file, until
 from tests.integration.transfer.world import new_pupil
 from xueji_transfer.calendar import SHANGHAI

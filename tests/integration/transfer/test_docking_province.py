@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
+from tests.integration.harness import eventually
 from tests.integration.registry.builders import IdFactory
-from tests.integration.transfer.conftest import DOCKING, Stack, eventually
+from tests.integration.transfer.conftest import DOCKING, Stack
 from tests.integration.transfer.flows import approve_route, decide, file, until, until_stored
 from tests.integration.transfer.province_events import read_topic, send_decision
 from tests.integration.transfer.world import new_pupil

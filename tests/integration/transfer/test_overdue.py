@@ -16,8 +16,9 @@ from sqlalchemy import select
 from temporalio.api.operatorservice.v1 import AddSearchAttributesRequest
 from temporalio.testing import WorkflowEnvironment
 
+from tests.integration.harness import eventually
 from tests.integration.registry.builders import IdFactory
-from tests.integration.transfer.conftest import Stack, eventually, running_stack
+from tests.integration.transfer.conftest import Stack, running_stack
 from tests.integration.transfer.flows import decide, detail, file, until, until_recorded
 from tests.integration.transfer.world import People, new_pupil
 from xueji_stack.infrastructure import Infrastructure
