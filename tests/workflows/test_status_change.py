@@ -52,7 +52,8 @@ async def start(
 ) -> WorkflowHandle:
     handle = await env.client.start_workflow(
         StatusChangeWorkflow.run,
-        change,
+        # This test's worker serves the fake calendar too.
+        replace(change, calendar_queue=task_queue),
         id=status_change_workflow_id(change.pupil_number),
         task_queue=task_queue,
     )

@@ -66,3 +66,24 @@ async def test_pupil_with_an_open_case_cannot_start_a_transfer(
     assert fakes.registry.released == []
     last = fakes.events.transfer_events[-1]
     assert (last.type, last.details["code"]) == ("transfer.failed", "PUPIL_HAS_OPEN_CASE")
+
+
+async def test_a_refused_claim_ends_the_transfer_with_its_failed_event(
+    workflow_env: WorkflowEnvironment,
+    task_queue: str,
+    worker: Worker,
+    fakes: Fakes,
+    started: list[WorkflowHandle],
+) -> None:
+    fakes.registry.claim_refusal = "PUPIL_HAS_PROBLEMS"
+    transfer = transfer_input()
+    handle = await start_transfer(workflow_env.client, task_queue, transfer, started)
+
+    with pytest.raises(WorkflowFailureError) as caught:
+        await handle.result()
+
+    assert error_type(caught.value) == "CASE_NOT_CLAIMED"
+    assert caught.value.cause.details[0] == {"activity_code": "PUPIL_HAS_PROBLEMS"}
+    assert fakes.registry.released == []
+    assert fakes.events.types(transfer.transfer_id) == ["transfer.failed"]
+    assert fakes.events.transfer_events[-1].details["code"] == "CASE_NOT_CLAIMED"

@@ -1,8 +1,10 @@
-"""Replay a recorded transfer so a change that breaks running transfers fails CI.
+"""Replay recorded transfers so a change that breaks running transfers fails CI.
 
 Needs no server. When a change to the transfer workflow is intended, guard it with
-`workflow.patched` and record a fresh history with
-`python -m tests.workflows.histories.record_transfer_history`.
+`workflow.patched`, keep the recorded histories (transfers of that code may still be
+running) and record the current code's with
+`python -m tests.workflows.histories.record_transfer_history`. A history goes once its
+patch is deprecated.
 """
 
 from __future__ import annotations
@@ -19,15 +21,21 @@ from temporalio.workflow import NondeterminismError
 from xueji_workflows.transfer import TransferInput
 from xueji_workflows.transfer.workflows import TransferWorkflow
 
-HISTORY = Path(__file__).parent / "histories" / "transfer_full.json"
+HISTORIES = sorted((Path(__file__).parent / "histories").glob("transfer_*.json"))
+CURRENT = Path(__file__).parent / "histories" / "transfer_full.json"
 
 
-def recorded() -> WorkflowHistory:
-    return WorkflowHistory.from_json("transfer-recorded", HISTORY.read_text())
+def recorded(path: Path = CURRENT) -> WorkflowHistory:
+    return WorkflowHistory.from_json(path.stem, path.read_text())
 
 
-async def test_recorded_transfer_replays_on_the_current_code() -> None:
-    result = await Replayer(workflows=[TransferWorkflow]).replay_workflow(recorded())
+def test_histories_of_earlier_code_are_kept() -> None:
+    assert CURRENT in HISTORIES and len(HISTORIES) >= 2
+
+
+@pytest.mark.parametrize("history", HISTORIES, ids=lambda path: path.stem)
+async def test_recorded_transfer_replays_on_the_current_code(history: Path) -> None:
+    result = await Replayer(workflows=[TransferWorkflow]).replay_workflow(recorded(history))
 
     assert result.replay_failure is None
 

@@ -62,7 +62,8 @@ class FakeRegistry:
     move_calls: list[transfer.MovePupilInput] = field(default_factory=list)
     moved: dict[str, datetime] = field(default_factory=dict)
     applied: list[status_change.ApplyStatusChangeInput] = field(default_factory=list)
-    # When set, the move is refused with this business code.
+    # When set, the claim or the move is refused with this business code.
+    claim_refusal: str | None = None
     move_refusal: str | None = None
     # The number of move attempts that fail as if the registry were down.
     move_outages: int = 0
@@ -71,6 +72,8 @@ class FakeRegistry:
 
     @activity.defn(name=CLAIM_CASE)
     async def claim_case(self, request: ClaimCaseInput) -> ClaimCaseResult:
+        if self.claim_refusal is not None:
+            raise ApplicationError("refused", type=self.claim_refusal, non_retryable=True)
         held = self.open_cases.get(request.pupil_number)
         if held is not None and held[0] != request.case_id:
             return ClaimCaseResult(False, held[0], held[1])

@@ -31,6 +31,7 @@ WITHDRAW_TOO_LATE = WorkflowError("WITHDRAW_TOO_LATE", "学生已报到并调转
 PUPIL_HAS_OPEN_CASE = WorkflowError(
     "PUPIL_HAS_OPEN_CASE", "该学生有未办结的转学或学籍异动，不能再次申请", national_code=2002
 )
+CASE_NOT_CLAIMED = WorkflowError("CASE_NOT_CLAIMED", "学籍系统拒绝受理：学生当前学籍不能办理此业务")
 RECORD_MOVE_FAILED = WorkflowError("RECORD_MOVE_FAILED", "学籍调转失败，转学未能完成")
 STATUS_CHANGE_NOT_APPLIED = WorkflowError("STATUS_CHANGE_NOT_APPLIED", "学籍异动未能写入学籍")
 INVALID_CASE_INPUT = WorkflowError("INVALID_CASE_INPUT", "申请数据不完整或不一致")
@@ -47,6 +48,7 @@ ALL_ERRORS = (
     STATUS_CHANGE_FINISHED,
     WITHDRAW_TOO_LATE,
     PUPIL_HAS_OPEN_CASE,
+    CASE_NOT_CLAIMED,
     RECORD_MOVE_FAILED,
     STATUS_CHANGE_NOT_APPLIED,
     INVALID_CASE_INPUT,
@@ -70,8 +72,11 @@ def rejection(
     return ApplicationError(message, *details, type=error.code, non_retryable=True)
 
 
-def activity_refusal(err: ActivityError, error: WorkflowError) -> ApplicationError:
-    """`error`, naming the code of the business refusal that ended an activity."""
-    cause = err.cause
+def activity_refusal(
+    err: ActivityError | ApplicationError, error: WorkflowError
+) -> ApplicationError:
+    """`error`, naming the code of the business refusal that ended an activity (a local
+    activity's refusal reaches the workflow as the ApplicationError itself)."""
+    cause = err.cause if isinstance(err, ActivityError) else err
     code = cause.type if isinstance(cause, ApplicationError) and cause.type else ""
     return rejection(error, code or str(cause or err), data={"activity_code": code})

@@ -1,8 +1,9 @@
 """The registry's Temporal workers, run as background jobs of the registry process.
 
 - task queue xueji-status-change: StatusChangeWorkflow with the registry's activities
-  (apply, record_event, the open-case lock) and the calendar's deadline activity, so that
-  this worker serves every activity the workflow sends to its queue;
+  (apply, record_event, the open-case lock: local activities since the `local-activities`
+  patch); deadlines come from the transfer service's calendar queue, except for status
+  changes started before the patch, which this worker still answers;
 - task queue xueji-registry-reports: the monthly report workflow and its activities.
 """
 

@@ -1,7 +1,8 @@
-"""The activities the transfer workflow calls, served by the transfer service's worker.
+"""The activities the transfer workflow calls besides the calendar's, served by the transfer
+service's worker.
 
 Methods of one class built with the clients they need (the database, the registry's platform
-API, the holiday calendar). Business refusals are non-retryable ApplicationErrors typed with
+API). Business refusals are non-retryable ApplicationErrors typed with
 the registry's code; an unreachable registry is retried by Temporal for as long as it lasts.
 """
 
@@ -11,17 +12,9 @@ from temporalio import activity
 from temporalio.exceptions import ApplicationError
 
 from xueji_common.db import Database
-from xueji_transfer.calendar import month_deadline
-from xueji_transfer.calendar.store import CalendarStore
 from xueji_transfer.events.recording import record_event
 from xueji_transfer.events.unit_names import UnitNames
 from xueji_transfer.registry_client import RegistryClient, RegistryRefusal, RegistryUnavailable
-from xueji_workflows.approval.activities import (
-    COMPUTE_DEADLINE,
-    PAPER_FILE,
-    DeadlineRequest,
-    DeadlineResult,
-)
 from xueji_workflows.cases.activities import (
     CLAIM_CASE,
     RELEASE_CASE,
@@ -50,29 +43,18 @@ def _outage(error: RegistryUnavailable) -> ApplicationError:
 
 
 class TransferActivities:
-    def __init__(self, db: Database, registry: RegistryClient, calendar: CalendarStore) -> None:
+    def __init__(self, db: Database, registry: RegistryClient) -> None:
         self._db = db
         self._registry = registry
-        self._calendar = calendar
         self._unit_names = UnitNames()
 
     def all(self) -> list[object]:
         return [
-            self.compute_deadline,
             self.claim_case,
             self.release_case,
             self.move_pupil,
             self.record_event,
         ]
-
-    @activity.defn(name=COMPUTE_DEADLINE)
-    async def compute_deadline(self, request: DeadlineRequest) -> DeadlineResult:
-        if request.kind == PAPER_FILE:
-            deadline = month_deadline(request.activated_at)
-        else:
-            calendar = await self._calendar.working_calendar()
-            deadline = calendar.deadline(request.activated_at, request.working_days)
-        return DeadlineResult(deadline.due_at, deadline.provisional)
 
     @activity.defn(name=CLAIM_CASE)
     async def claim_case(self, request: ClaimCaseInput) -> ClaimCaseResult:

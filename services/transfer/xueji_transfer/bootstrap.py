@@ -13,6 +13,7 @@ from xueji_common.readiness import broker_check, database_check, s3_check, tempo
 from xueji_common.service import ServiceKernel, ServiceParts
 from xueji_common.storage import minio_client
 from xueji_transfer.activities import TransferActivities
+from xueji_transfer.calendar.activity import CalendarActivities
 from xueji_transfer.calendar.store import CalendarStore
 from xueji_transfer.calendar.views import router as calendar_router
 from xueji_transfer.events.inbound import ProvinceDecisions
@@ -23,7 +24,7 @@ from xueji_transfer.schema import SCHEMA, handled_events, org_units, outbox
 from xueji_transfer.settings import TransferSettings
 from xueji_transfer.transfers.starting import Filing
 from xueji_transfer.transfers.views import router as transfers_router
-from xueji_transfer.worker import TaskQueues, transfer_worker, worker_job
+from xueji_transfer.worker import TaskQueues, calendar_worker, transfer_worker, worker_job
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 REGISTRY_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
@@ -48,7 +49,8 @@ async def build(
     )
     registry = RegistryClient(http, settings.registry_username, settings.registry_password)
     calendar = CalendarStore(kernel.db)
-    activities = TransferActivities(kernel.db, registry, calendar)
+    activities = TransferActivities(kernel.db, registry)
+    deadlines = CalendarActivities(calendar)
     minio = minio_client(settings)
     app = create_app(
         service="transfer",
@@ -91,7 +93,8 @@ async def build(
         ),
         (
             "transfer-worker",
-            worker_job(transfer_worker(temporal, queues.transfer, activities)),
+            worker_job(transfer_worker(temporal, queues.transfer, activities, deadlines)),
         ),
+        ("calendar-worker", worker_job(calendar_worker(temporal, queues.calendar, deadlines))),
     ]
     return kernel, ServiceParts(app=app, background=background)

@@ -1,8 +1,13 @@
 """The service's Temporal workers, run as background jobs of the service process.
 
-One worker runs the transfer workflow and its activities on the transfer queue. The
-status-change queue belongs to the registry's worker alone: Temporal gives an activity task to
-any poller of a queue, so a second service polling it would receive the registry's activities.
+- the transfer queue: the transfer workflow and its activities (local activities since the
+  `local-activities` patch, but still registered here for either kind of call);
+- the calendar queue: only the deadline activity, for the case families of other services
+  (status changes), since the holiday calendar is this service's.
+
+The status-change queue belongs to the registry's worker alone: Temporal gives an activity task
+to any poller of a queue, so a second service polling it would receive the registry's
+activities.
 """
 
 from __future__ import annotations
@@ -15,7 +20,9 @@ from temporalio.worker.workflow_sandbox import SandboxedWorkflowRunner, SandboxR
 
 from xueji_common.runtime import BackgroundJob
 from xueji_transfer.activities import TransferActivities
+from xueji_transfer.calendar.activity import CalendarActivities
 from xueji_workflows import transfer
+from xueji_workflows.approval.activities import CALENDAR_TASK_QUEUE
 from xueji_workflows.transfer.workflows import TransferWorkflow
 
 
@@ -24,6 +31,7 @@ class TaskQueues:
     """Where the workers poll; tests give each run queues of its own."""
 
     transfer: str = transfer.TASK_QUEUE
+    calendar: str = CALENDAR_TASK_QUEUE
 
 
 # The workflow's helper modules hold no state and call only deterministic code: imported once
@@ -34,6 +42,7 @@ PASSTHROUGH = (
     "xueji_workflows.approval",
     "xueji_workflows.cases",
     "xueji_workflows.errors",
+    "xueji_workflows.placement",
     "xueji_workflows.search_attributes",
     "xueji_workflows.units",
     *(
@@ -43,15 +52,21 @@ PASSTHROUGH = (
 )
 
 
-def transfer_worker(client: Client, task_queue: str, activities: TransferActivities) -> Worker:
+def transfer_worker(
+    client: Client, task_queue: str, activities: TransferActivities, calendar: CalendarActivities
+) -> Worker:
     restrictions = SandboxRestrictions.default.with_passthrough_modules(*PASSTHROUGH)
     return Worker(
         client,
         task_queue=task_queue,
         workflows=[TransferWorkflow],
-        activities=activities.all(),
+        activities=[*activities.all(), calendar.compute_deadline],
         workflow_runner=SandboxedWorkflowRunner(restrictions=restrictions),
     )
+
+
+def calendar_worker(client: Client, task_queue: str, calendar: CalendarActivities) -> Worker:
+    return Worker(client, task_queue=task_queue, activities=[calendar.compute_deadline])
 
 
 def worker_job(worker: Worker) -> BackgroundJob:

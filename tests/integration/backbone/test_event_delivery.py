@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 
 import httpx
 import pytest
-from aiokafka import AIOKafkaConsumer
+from aiokafka import AIOKafkaConsumer, TopicPartition
 from sqlalchemy import func, select, text
 
 from tests.integration.backbone.consumers import replica_consumer, replica_has, running
@@ -182,15 +182,18 @@ async def test_an_undecodable_event_goes_to_the_dead_letter_topic_and_the_consum
         await _produce(infrastructure, good.SerializeToString(), str(uuid.uuid4()), "21")
         await eventually(lambda: replica_has(transfer_db, "21"))
 
+    # Partitions assigned by hand: no consumer-group join, which Tansu can take long over.
     dlq = AIOKafkaConsumer(
-        dlq_topic(TOPIC_ORG),
         bootstrap_servers=infrastructure.broker.bootstrap,
         auto_offset_reset="earliest",
         enable_auto_commit=False,
-        group_id=f"dlq-{poison_id}",
     )
     await dlq.start()
     try:
+        await dlq.topics()
+        partitions = dlq.partitions_for_topic(dlq_topic(TOPIC_ORG)) or set()
+        dlq.assign([TopicPartition(dlq_topic(TOPIC_ORG), p) for p in partitions])
+        await dlq.seek_to_beginning()
         found: dict[str, bytes] = {}
         deadline = asyncio.get_running_loop().time() + 30
         while not found and asyncio.get_running_loop().time() < deadline:

@@ -1,5 +1,7 @@
 """The registry in-process with all its background jobs (outbox relay, both Temporal workers,
-the monthly-report schedule) on the session infrastructure, and a small org tree.
+the monthly-report schedule) on the session infrastructure, and a small org tree; beside it the
+transfer service's holiday calendar and the worker of its calendar queue, where status changes
+get their deadlines.
 
 Provinces 36 (Jiangxi), 45 (Guangxi) and 46 (Hainan, docking) belong to these tests; other
 suites use other codes, so everything here can share the session database. Module scope: the
@@ -28,6 +30,12 @@ from xueji_registry.bootstrap import MIGRATIONS, build
 from xueji_registry.schema import SCHEMA
 from xueji_registry.settings import RegistrySettings
 from xueji_stack.infrastructure import Infrastructure
+from xueji_transfer.bootstrap import MIGRATIONS as TRANSFER_MIGRATIONS
+from xueji_transfer.calendar.activity import CalendarActivities
+from xueji_transfer.calendar.store import CalendarStore
+from xueji_transfer.schema import SCHEMA as TRANSFER_SCHEMA
+from xueji_transfer.worker import calendar_worker, worker_job
+from xueji_workflows.approval.activities import CALENDAR_TASK_QUEUE
 
 
 @dataclass(frozen=True)
@@ -66,13 +74,14 @@ async def registry(
         token_public_key_file=str(status_keys[1]),
     )
     kernel, parts = await build(settings)
+    calendar_jobs, calendar_db = await _calendar_queue(url, parts.app.state.temporal)
     transport = httpx.ASGITransport(app=parts.app)
     async with httpx.AsyncClient(
         transport=transport, base_url="http://registry", timeout=60
     ) as client:
         # The org tree (Hainan docking) first: the registry reads docking provinces at start.
         world = await build_world(client, TokenIssuer(status_keys[0].read_bytes()))
-        async with running_jobs(parts.background):
+        async with running_jobs(parts.background + calendar_jobs):
             yield Registry(
                 client,
                 kernel.db,
@@ -82,6 +91,17 @@ async def registry(
                 world,
             )
     await kernel.db.dispose()
+    await calendar_db.dispose()
+
+
+async def _calendar_queue(url: str, temporal: Client) -> tuple[list, Database]:
+    """The transfer service's calendar, seeded, and the worker of its queue."""
+    await upgrade_to_head(TRANSFER_MIGRATIONS, url, TRANSFER_SCHEMA)
+    db = Database(url, TRANSFER_SCHEMA, pool_size=2)
+    calendar = CalendarStore(db)
+    await calendar.seed()
+    worker = calendar_worker(temporal, CALENDAR_TASK_QUEUE, CalendarActivities(calendar))
+    return [("calendar-worker", worker_job(worker))], db
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,5 @@
-"""The deadline activity the machinery calls; the transfer service implements it.
+"""The deadline activity the machinery calls; the transfer service implements it, on its own
+worker for transfers and on `CALENDAR_TASK_QUEUE` for the other case families.
 
 `calendar.compute_deadline` answers from the published holiday schedules:
 - kind "bureau" / "school": 23:59:59 Asia/Shanghai on the `working_days`-th working day
@@ -13,6 +14,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 COMPUTE_DEADLINE = "calendar.compute_deadline"
+# Where the transfer service serves the calendar to families whose worker does not own it.
+CALENDAR_TASK_QUEUE = "xueji-calendar"
 
 BUREAU = "bureau"
 SCHOOL = "school"

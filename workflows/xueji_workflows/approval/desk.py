@@ -21,6 +21,7 @@ from xueji_workflows.approval import (
 )
 from xueji_workflows.approval.authority import check_decision
 from xueji_workflows.errors import STEP_NOT_ACTIVE, rejection
+from xueji_workflows.placement import run_activity
 from xueji_workflows.units import supervisor
 
 with workflow.unsafe.imports_passed_through():
@@ -47,9 +48,12 @@ class _ActiveStep:
 
 
 class ApprovalDesk:
-    def __init__(self, recorder: EventRecorder) -> None:
+    def __init__(self, recorder: EventRecorder, calendar_queue: str | None = None) -> None:
+        """`calendar_queue`: where the deadline activity runs when the family's own worker
+        does not serve the calendar; None runs it on that worker."""
         self.steps: list[StepRecord] = []
         self._recorder = recorder
+        self._calendar_queue = calendar_queue
         self._active: _ActiveStep | None = None
         self._receipts: dict[str, DecisionReceipt] = {}
         self._published_years: list[int] = []
@@ -211,12 +215,13 @@ class ApprovalDesk:
             await self._recorder(StepEvent("deadline_recomputed", record))
 
     async def _apply_deadline(self, active: _ActiveStep, request: DeadlineRequest) -> None:
-        result = await workflow.execute_activity(
+        result = await run_activity(
             COMPUTE_DEADLINE,
             request,
             result_type=DeadlineResult,
-            start_to_close_timeout=DEADLINE_TIMEOUT,
-            retry_policy=DEADLINE_RETRY,
+            start_to_close=DEADLINE_TIMEOUT,
+            retry=DEADLINE_RETRY,
+            queue=self._calendar_queue,
         )
         active.basis = request
         active.record.deadline = result.due_at

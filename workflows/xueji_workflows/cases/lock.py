@@ -6,9 +6,15 @@ from datetime import timedelta
 
 from temporalio import workflow
 from temporalio.common import RetryPolicy
-from temporalio.exceptions import ApplicationError
+from temporalio.exceptions import ActivityError, ApplicationError
 
-from xueji_workflows.errors import PUPIL_HAS_OPEN_CASE, rejection
+from xueji_workflows.errors import (
+    CASE_NOT_CLAIMED,
+    PUPIL_HAS_OPEN_CASE,
+    activity_refusal,
+    rejection,
+)
+from xueji_workflows.placement import run_activity
 
 with workflow.unsafe.imports_passed_through():
     from xueji_workflows.cases.activities import (
@@ -21,25 +27,31 @@ with workflow.unsafe.imports_passed_through():
 
 LOCK_TIMEOUT = timedelta(seconds=30)
 LOCK_RETRY = RetryPolicy(maximum_interval=timedelta(minutes=1))
+# Before this patch a refused claim (problem record, pupil no longer enrolled …) failed the
+# workflow without its `failed` event, leaving the service's row in `claiming`.
+CLAIM_REFUSAL_ENDS_CASE = "claim-refusal-ends-case"
 
 
 async def claim_case(case_id: str, pupil_number: str, kind: str) -> ClaimCaseResult:
-    return await workflow.execute_activity(
-        CLAIM_CASE,
-        ClaimCaseInput(case_id, pupil_number, kind),
-        result_type=ClaimCaseResult,
-        start_to_close_timeout=LOCK_TIMEOUT,
-        retry_policy=LOCK_RETRY,
-    )
+    """Claim the pupil for the case; a refusal other than an open case raises
+    CASE_NOT_CLAIMED naming the registry's code, for the workflow to end the case with."""
+    try:
+        return await run_activity(
+            CLAIM_CASE,
+            ClaimCaseInput(case_id, pupil_number, kind),
+            result_type=ClaimCaseResult,
+            start_to_close=LOCK_TIMEOUT,
+            retry=LOCK_RETRY,
+        )
+    except (ActivityError, ApplicationError) as err:
+        if not workflow.patched(CLAIM_REFUSAL_ENDS_CASE):
+            raise
+        raise activity_refusal(err, CASE_NOT_CLAIMED) from err
 
 
 async def release_case(case_id: str, pupil_number: str) -> None:
-    await workflow.execute_activity(
-        RELEASE_CASE,
-        ReleaseCaseInput(case_id, pupil_number),
-        start_to_close_timeout=LOCK_TIMEOUT,
-        retry_policy=LOCK_RETRY,
-    )
+    request = ReleaseCaseInput(case_id, pupil_number)
+    await run_activity(RELEASE_CASE, request, start_to_close=LOCK_TIMEOUT, retry=LOCK_RETRY)
 
 
 def open_case_error(result: ClaimCaseResult) -> ApplicationError:

@@ -4,9 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from temporalio import workflow
+
 from xueji_workflows.actors import Actor
 from xueji_workflows.approval import StepDecision as StepDecision  # the decide request
 from xueji_workflows.units import SchoolRef
+
+# Activity payload types must be the real classes, not the sandbox's re-imports.
+with workflow.unsafe.imports_passed_through():
+    from xueji_workflows.approval.activities import CALENDAR_TASK_QUEUE
 
 TASK_QUEUE = "xueji-status-change"
 
@@ -53,3 +59,5 @@ class StatusChangeInput:
     effective_on: str | None = None
     province_docks: bool = False
     bureau_working_days: int = 10
+    # The transfer service owns the holiday calendar and serves the deadline activity there.
+    calendar_queue: str = CALENDAR_TASK_QUEUE

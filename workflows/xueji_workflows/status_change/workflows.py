@@ -54,7 +54,7 @@ class StatusChangeWorkflow:
     def __init__(self, change: StatusChangeInput) -> None:
         self._change = change
         self._events = StatusChangeEventLog(change)
-        self._desk = ApprovalDesk(self._events.step)
+        self._desk = ApprovalDesk(self._events.step, calendar_queue=change.calendar_queue)
         self._state = CLAIMING
         self._failure: ApplicationError | None = None
 
@@ -70,7 +70,10 @@ class StatusChangeWorkflow:
         )
         if change.change_type not in CHANGE_TYPES or not well_formed(change.school):
             await self._fail(rejection(INVALID_CASE_INPUT, change.change_type), claimed=False)
-        claim = await claim_case(change.case_id, change.pupil_number, change.change_type)
+        try:
+            claim = await claim_case(change.case_id, change.pupil_number, change.change_type)
+        except ApplicationError as refusal:
+            await self._fail(refusal, claimed=False)
         if not claim.claimed:
             await self._fail(open_case_error(claim), claimed=False)
         self._state = IN_REVIEW

@@ -10,6 +10,7 @@ from temporalio.common import RetryPolicy
 
 from xueji_workflows.approval import StepEvent
 from xueji_workflows.approval.event_fields import StepFields, step_fields
+from xueji_workflows.placement import run_activity
 from xueji_workflows.transfer import TransferInput
 from xueji_workflows.transfer.route import docking_province
 
@@ -59,6 +60,4 @@ class TransferEventLog:
             occurred_at=workflow.now(),
             **fields.as_kwargs(),  # type: ignore[arg-type]
         )
-        await workflow.execute_activity(
-            RECORD_EVENT, event, start_to_close_timeout=EVENT_TIMEOUT, retry_policy=EVENT_RETRY
-        )
+        await run_activity(RECORD_EVENT, event, start_to_close=EVENT_TIMEOUT, retry=EVENT_RETRY)

@@ -74,7 +74,10 @@ class TransferWorkflow:
         workflow.upsert_search_attributes(identity_attributes(transfer))
         if not (well_formed(transfer.receiving_school) and well_formed(transfer.sending_school)):
             await self._fail(rejection(INVALID_CASE_INPUT, "unit_path"), claimed=False)
-        claim = await claim_case(transfer.transfer_id, transfer.pupil_number, tf.CASE_KIND)
+        try:
+            claim = await claim_case(transfer.transfer_id, transfer.pupil_number, tf.CASE_KIND)
+        except ApplicationError as refusal:
+            await self._fail(refusal, claimed=False)
         if not claim.claimed:
             await self._fail(open_case_error(claim), claimed=False)
         self._state = tf.IN_REVIEW

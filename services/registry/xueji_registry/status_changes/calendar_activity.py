@@ -1,8 +1,10 @@
-"""`calendar.compute_deadline` for the workflows this worker runs.
+"""`calendar.compute_deadline` for status changes started before the `local-activities` patch.
 
-The status-change workflow calls it on its own task queue, and every worker polling a queue
-must serve every activity sent there; so the registry's worker answers it too, with the same
-pure working-day code and State Council schedules the transfer service uses.
+Those histories call it on the status-change queue, and every worker polling a queue must
+serve every activity sent there, so the registry's worker answers it with the State Council
+schedules (chinese_calendar). Status changes started since call the transfer service's
+calendar queue, which also knows the years the operator published. Remove this with
+`workflow.deprecate_patch("local-activities")` once the older status changes have finished.
 """
 
 from __future__ import annotations
