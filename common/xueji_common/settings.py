@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from pydantic import ValidationError
+from pydantic import Field, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 ENV_PREFIX = "XUEJI_"
@@ -23,6 +23,9 @@ class ServiceSettings(BaseSettings):
     kafka_bootstrap: str
     http_host: str = "127.0.0.1"
     http_port: int
+    # The largest request body of an ordinary (JSON) route; upload routes declare their own
+    # from the file sizes they accept (see xueji_common.http.body_limits).
+    http_max_body_bytes: int = Field(default=1024 * 1024, gt=0)
     token_public_key_file: str
     log_level: str = "INFO"
     consumer_max_attempts: int = 5

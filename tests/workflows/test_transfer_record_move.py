@@ -23,7 +23,7 @@ from tests.workflows.transfer_cases import (
     transfer_input,
     until_state,
 )
-from tests.workflows.workflow_fakes import Fakes
+from tests.workflows.workflow_fakes import MOVED_RECORD_VERSION, Fakes
 from xueji_workflows.transfer import ArrivalReport, TransferInput
 from xueji_workflows.transfer.route import approval_route
 from xueji_workflows.transfer.workflows import TransferWorkflow
@@ -76,6 +76,7 @@ async def test_registry_outage_during_the_move_is_retried_until_it_succeeds(
     assert list(fakes.registry.moved) == [transfer.transfer_id]
     moved = [e for e in fakes.events.transfer_events if e.type == "transfer.record_moved"]
     assert len(moved) == 1
+    assert moved[0].details["record_version"] == str(MOVED_RECORD_VERSION)
 
 
 async def until_opened(fakes: Fakes, transfer: TransferInput, step: str) -> None:

@@ -28,6 +28,9 @@ from xueji_workflows.cases.activities import (
 from xueji_workflows.status_change import activities as status_change
 from xueji_workflows.transfer import activities as transfer
 
+# The version of a record the fake registry moved: created (1), then moved (2).
+MOVED_RECORD_VERSION = 2
+
 
 class FakeCalendar:
     def __init__(self) -> None:
@@ -97,7 +100,7 @@ class FakeRegistry:
         if self.move_refusal is not None:
             raise ApplicationError("refused", type=self.move_refusal, non_retryable=True)
         moved_at = self.moved.setdefault(request.transfer_id, activity.info().started_time)
-        return transfer.MovePupilResult(moved_at)
+        return transfer.MovePupilResult(moved_at, record_version=MOVED_RECORD_VERSION)
 
     @activity.defn(name=status_change.APPLY_STATUS_CHANGE)
     async def apply_status_change(

@@ -8,6 +8,7 @@ from typing import Any
 from fastapi import APIRouter, FastAPI
 
 from xueji_common.auth.tokens import TokenVerifier
+from xueji_common.http.body_limits import BodyLimits, RequestBodyLimit
 from xueji_common.http.health import ReadinessCheck, health_router
 from xueji_common.http.middleware import install_request_middleware
 from xueji_common.http.problems import install_problem_handlers
@@ -20,6 +21,7 @@ def create_app(
     routers: Sequence[APIRouter],
     readiness: Mapping[str, ReadinessCheck],
     token_verifier: TokenVerifier,
+    body_limits: BodyLimits,
     lifespan: Any | None = None,
     state: Mapping[str, object] | None = None,
 ) -> FastAPI:
@@ -28,6 +30,8 @@ def create_app(
     for key, value in (state or {}).items():
         setattr(app.state, key, value)
     install_problem_handlers(app)
+    # Added first, so it runs inside the access log: refused bodies are logged and counted.
+    app.add_middleware(RequestBodyLimit, limits=body_limits)
     install_request_middleware(app, service)
     app.include_router(health_router(readiness))
     for router in routers:

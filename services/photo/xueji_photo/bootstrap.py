@@ -6,6 +6,7 @@ from pathlib import Path
 
 from xueji_common.contracts import TOPIC_ORG
 from xueji_common.http.app import create_app
+from xueji_common.http.body_limits import BodyLimits
 from xueji_common.readiness import broker_check, database_check, s3_check
 from xueji_common.service import ServiceKernel, ServiceParts
 from xueji_common.storage import minio_client
@@ -31,6 +32,8 @@ async def build(settings: PhotoSettings) -> tuple[ServiceKernel, ServiceParts]:
             "object_storage": s3_check(storage, BUCKET),
         },
         token_verifier=kernel.token_verifier,
+        # No upload routes yet: every body is an ordinary JSON one.
+        body_limits=BodyLimits(settings.http_max_body_bytes),
         state={"db": kernel.db, "outbox": outbox, "storage": storage},
     )
     background = [kernel.relay(), kernel.consumer("photo-org", [TOPIC_ORG], org_units.handlers())]

@@ -8,6 +8,7 @@ from temporalio.client import Client
 
 from xueji_common.auth.tokens import TokenIssuer
 from xueji_common.http.app import create_app
+from xueji_common.http.body_limits import BodyLimits
 from xueji_common.keys import read_key
 from xueji_common.readiness import broker_check, database_check, temporal_check
 from xueji_common.service import ServiceKernel, ServiceParts
@@ -16,12 +17,16 @@ from xueji_registry.accounts.views import router as accounts_router
 from xueji_registry.classes.views import router as classes_router
 from xueji_registry.corrections.views import router as corrections_router
 from xueji_registry.evidence.store import EvidenceStore
+from xueji_registry.evidence.views import BODY_LIMIT as EVIDENCE_BODY_LIMIT
 from xueji_registry.evidence.views import router as evidence_router
+from xueji_registry.imports.settings import ImportSettings
+from xueji_registry.imports.views import body_limit as import_body_limit
 from xueji_registry.imports.views import build_router as build_imports_router
 from xueji_registry.orgs.views import router as orgs_router
 from xueji_registry.platform_api.views import router as platform_router
 from xueji_registry.pupils.numbers import NumberAllocator
 from xueji_registry.pupils.views import router as pupils_router
+from xueji_registry.registration.views import BODY_LIMITS as REGISTRATION_BODY_LIMITS
 from xueji_registry.registration.views import router as registration_router
 from xueji_registry.reports.monthly_views import router as monthly_reports_router
 from xueji_registry.reports.schedule import keep_trying as ensure_monthly_schedule
@@ -48,6 +53,11 @@ async def build(settings: RegistrySettings) -> tuple[ServiceKernel, ServiceParts
         settings.temporal_address, namespace=settings.temporal_namespace
     )
     report_store = ReportStore(minio_client(settings))
+    imports = ImportSettings()
+    body_limits = BodyLimits(
+        settings.http_max_body_bytes,
+        [import_body_limit(imports), EVIDENCE_BODY_LIMIT, *REGISTRATION_BODY_LIMITS],
+    )
     app = create_app(
         service="registry",
         title="Xueji registry 学籍注册服务",
@@ -60,7 +70,7 @@ async def build(settings: RegistrySettings) -> tuple[ServiceKernel, ServiceParts
             corrections_router,
             evidence_router,
             platform_router,
-            build_imports_router(),
+            build_imports_router(imports),
             status_changes_router,
             status_flags_router,
             monthly_reports_router,
@@ -72,6 +82,7 @@ async def build(settings: RegistrySettings) -> tuple[ServiceKernel, ServiceParts
             "temporal": temporal_check(temporal),
         },
         token_verifier=kernel.token_verifier,
+        body_limits=body_limits,
         state={
             "db": kernel.db,
             "outbox": outbox,

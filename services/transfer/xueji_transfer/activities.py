@@ -81,7 +81,7 @@ class TransferActivities:
     @activity.defn(name=MOVE_PUPIL)
     async def move_pupil(self, request: MovePupilInput) -> MovePupilResult:
         try:
-            moved_at = await self._registry.move(
+            moved = await self._registry.move(
                 request.transfer_id,
                 request.pupil_number,
                 request.from_school,
@@ -93,7 +93,7 @@ class TransferActivities:
             raise _refusal(refusal) from refusal
         except RegistryUnavailable as error:
             raise _outage(error) from error
-        return MovePupilResult(moved_at)
+        return MovePupilResult(moved.moved_at, moved.record_version)
 
     @activity.defn(name=RECORD_EVENT)
     async def record_event(self, event: TransferEvent) -> None:

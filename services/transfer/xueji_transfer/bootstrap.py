@@ -9,6 +9,7 @@ from temporalio.client import Client
 
 from xueji_common.contracts import TOPIC_ORG, province_inbound_topic
 from xueji_common.http.app import create_app
+from xueji_common.http.body_limits import BodyLimits
 from xueji_common.readiness import broker_check, database_check, s3_check, temporal_check
 from xueji_common.service import ServiceKernel, ServiceParts
 from xueji_common.storage import minio_client
@@ -18,6 +19,7 @@ from xueji_transfer.calendar.store import CalendarStore
 from xueji_transfer.calendar.views import router as calendar_router
 from xueji_transfer.events.inbound import ProvinceDecisions
 from xueji_transfer.evidence.store import EVIDENCE_BUCKET, EvidenceStore
+from xueji_transfer.evidence.views import BODY_LIMIT as EVIDENCE_BODY_LIMIT
 from xueji_transfer.evidence.views import router as evidence_router
 from xueji_transfer.registry_client import RegistryClient
 from xueji_transfer.schema import SCHEMA, handled_events, org_units, outbox
@@ -63,6 +65,7 @@ async def build(
             "s3": s3_check(minio, EVIDENCE_BUCKET),
         },
         token_verifier=kernel.token_verifier,
+        body_limits=BodyLimits(settings.http_max_body_bytes, [EVIDENCE_BODY_LIMIT]),
         state={
             "db": kernel.db,
             "outbox": outbox,

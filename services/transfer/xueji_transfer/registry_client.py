@@ -30,6 +30,9 @@ class RegistryRefusal(Exception):
 
 @dataclass(frozen=True)
 class PupilLookup:
+    # The registry's stable id of the pupil (PupilRecord.pupil_id); empty from a registry that
+    # does not name it yet.
+    pupil_id: str
     national_number: str
     name: str
     gender: str | None
@@ -51,6 +54,7 @@ def _lookup(data: dict[str, Any]) -> PupilLookup:
     open_case = data.get("open_case") or {}
     birth = data.get("birth_date")
     return PupilLookup(
+        pupil_id=str(data.get("pupil_id") or ""),
         national_number=data["national_number"],
         name=data["name"],
         gender=data.get("gender"),
@@ -67,6 +71,14 @@ def _lookup(data: dict[str, Any]) -> PupilLookup:
         suspended=bool(data.get("suspended")),
         disciplined=bool(data.get("disciplined")),
     )
+
+
+@dataclass(frozen=True)
+class MovedRecord:
+    moved_at: datetime
+    # The record's version after the move, as the registry's pupil.transferred_in carries it;
+    # 0 when the registry did not report one.
+    record_version: int
 
 
 class RegistryClient:
@@ -103,7 +115,7 @@ class RegistryClient:
         to_school: str,
         grade: int,
         class_code: str | None,
-    ) -> datetime:
+    ) -> MovedRecord:
         body = {
             "national_number": national_number,
             "from_school": from_school,
@@ -112,7 +124,10 @@ class RegistryClient:
             "class_code": class_code,
         }
         data = await self._call("POST", f"/v1/platform/transfers/{transfer_id}/move", json=body)
-        return datetime.fromisoformat(data["moved_at"])
+        return MovedRecord(
+            moved_at=datetime.fromisoformat(data["moved_at"]),
+            record_version=int(data.get("record_version") or 0),
+        )
 
     async def _call(self, method: str, path: str, **kwargs: Any) -> dict[str, Any]:
         token = self._token or await self._sign_in(None)

@@ -38,6 +38,7 @@ async def test_lookup_by_number_or_id_number_with_the_name_checked(
         assert found.status_code == 200, found.text
         body = found.json()
         assert body["national_number"] == pupil["national_number"]
+        assert body["pupil_id"] == pupil["id"]
         assert body["school_path"] == list(world.path("a"))
         assert body["open_case"] is None and body["problem"] is False
         assert body["status"] == "enrolled" and body["suspended"] is False
@@ -128,8 +129,10 @@ async def test_the_move_is_atomic_idempotent_and_announced(
     assert first.status_code == second.status_code == 200, (first.text, second.text)
     assert sorted([first.json()["already_moved"], second.json()["already_moved"]]) == [False, True]
     assert first.json()["moved_at"] == second.json()["moved_at"]
+    assert first.json()["record_version"] == second.json()["record_version"] == 2
     again = await registry.post(url, json=move, headers=world.platform)
     assert again.json()["already_moved"] is True and again.json()["school_code"] == world.code("c")
+    assert again.json()["record_version"] == 2
 
     moved = await registry.get(f"/v1/pupils/{pupil['id']}", headers=world.registrar("c"))
     assert moved.status_code == 200 and moved.json()["school_code"] == world.code("c")
@@ -141,6 +144,8 @@ async def test_the_move_is_atomic_idempotent_and_announced(
     _, out = events[1]
     assert out.transfer_id == transfer_id and out.sending_school.code == world.code("a")
     assert out.receiving_school.code == world.code("c") and out.pupil.record_version == 2
+    _, arrived = events[2]
+    assert arrived.pupil.record_version == first.json()["record_version"]
     history = await registry.get(f"/v1/pupils/{pupil['id']}/history", headers=world.registrar("c"))
     school = next(h for h in history.json() if h["field"] == "school")
     assert (school["old_value"], school["new_value"]) == (world.code("a"), world.code("c"))

@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import AsyncIterator
 
 import httpx
 import pytest
+from sqlalchemy import text
 
 from tests.integration.registry_imports.conftest import SCHOOL_A, Fujian
-from tests.integration.registry_imports.upload_requests import counts, post_import
+from tests.integration.registry_imports.upload_requests import XLSX, counts, post_import
 from tests.unit.registry_imports.sample_workbooks import pupil_row, workbook
 from xueji_common.db import Database
+from xueji_common.http.body_limits import MULTIPART_ENVELOPE_BYTES
 from xueji_registry.imports.columns import HEADERS
+from xueji_registry.imports.settings import ImportSettings
 
 pytestmark = pytest.mark.integration
 
@@ -99,3 +103,46 @@ async def test_a_class_teacher_imports_only_into_own_class(
     report = own.json()
     assert (report["rows_applied"], report["rows_failed"]) == (1, 1), own.text
     assert report["errors"][0]["row"] == 3 and report["errors"][0]["code"] == "CLASS_MISMATCH"
+
+
+async def _imports_of(db: Database, school_code: str) -> int:
+    async with db.engine.connect() as connection:
+        found = await connection.scalar(
+            text("SELECT count(*) FROM imports WHERE school_code = :school"),
+            {"school": school_code},
+        )
+    return int(found)
+
+
+async def _in_chunks(data: bytes, size: int = 1024 * 1024) -> AsyncIterator[bytes]:
+    for start in range(0, len(data), size):
+        yield data[start : start + size]
+
+
+async def test_an_upload_over_the_size_limit_is_refused_before_it_is_read(
+    client: httpx.AsyncClient, db: Database, fujian: Fujian
+) -> None:
+    limit = ImportSettings().max_file_bytes
+    # A workbook with a row to import, padded in front past the limit; none of it is read.
+    rows = workbook([pupil_row(1)])
+    oversized = b"\0" * (limit + MULTIPART_ENVELOPE_BYTES + 1 - len(rows)) + rows
+    before = (await counts(db, SCHOOL_A[-1]), await _imports_of(db, SCHOOL_A[-1]))
+
+    declared = await post_import(client, fujian.registrar_a, oversized)
+    body = _problem(declared, 413, "REQUEST_TOO_LARGE")
+    assert body["message"] == "请求内容过大：本接口最多接受 50 MB"
+    assert body["limit_bytes"] == limit + MULTIPART_ENVELOPE_BYTES
+
+    # The same upload sent chunked, without a declared length, stops once it passes the limit.
+    encoded = httpx.Request(
+        "POST", "http://registry/v1/imports", files={"file": ("学生信息.xlsx", oversized, XLSX)}
+    )
+    streamed = await client.post(
+        "/v1/imports",
+        content=_in_chunks(encoded.read()),
+        headers={**fujian.registrar_a, "content-type": encoded.headers["content-type"]},
+    )
+    assert "content-length" not in streamed.request.headers
+    _problem(streamed, 413, "REQUEST_TOO_LARGE")
+
+    assert (await counts(db, SCHOOL_A[-1]), await _imports_of(db, SCHOOL_A[-1])) == before

@@ -6,6 +6,7 @@ import asyncio
 
 import pytest
 from aiokafka import AIOKafkaConsumer
+from google.protobuf.message import Message
 
 from tests.integration.registry.builders import IdFactory
 from tests.integration.transfer.conftest import Stack
@@ -20,24 +21,25 @@ pytestmark = pytest.mark.integration
 REVIEW = ["receiving_school", "receiving_bureau", "sending_school", "sending_bureau"]
 
 
-async def _events_for(bootstrap: str, topic: str, key: str, until_type: str) -> list[str]:
-    """ce_types of the records with `key` on `topic`, read until `until_type` arrives."""
+async def _events_for(
+    bootstrap: str, topic: str, key: str, until_type: str
+) -> list[tuple[str, Message]]:
+    """(ce_type, payload) of the records with `key` on `topic`, read until `until_type` arrives."""
     consumer = AIOKafkaConsumer(
         topic, bootstrap_servers=bootstrap, auto_offset_reset="earliest", enable_auto_commit=False
     )
     await consumer.start()
-    seen: list[str] = []
+    seen: list[tuple[str, Message]] = []
     try:
         loop = asyncio.get_running_loop()
         deadline = loop.time() + 30
-        while until_type not in seen and loop.time() < deadline:
+        while until_type not in (kind for kind, _ in seen) and loop.time() < deadline:
             batches = await consumer.getmany(timeout_ms=500)
             for records in batches.values():
                 for record in records:
                     if record.key == key.encode():
-                        envelope = from_headers(record.headers)
-                        event_type(envelope.type).message.FromString(record.value)
-                        seen.append(envelope.type)
+                        kind = from_headers(record.headers).type
+                        seen.append((kind, event_type(kind).message.FromString(record.value)))
     finally:
         await consumer.stop()
     return seen
@@ -89,15 +91,25 @@ async def test_cross_province_transfer_moves_the_pupil_and_publishes_every_step(
     transfer_events = await _events_for(
         stack.bootstrap, TOPIC_TRANSFER, transfer_id, "transfer.completed"
     )
-    assert transfer_events[0] == "transfer.filed"
-    assert transfer_events[-1] == "transfer.completed"
+    transfer_types = [kind for kind, _ in transfer_events]
+    assert transfer_types[0] == "transfer.filed"
+    assert transfer_types[-1] == "transfer.completed"
     assert {"transfer.approved", "transfer.record_moved", "transfer.paper_file_sent"} <= set(
-        transfer_events
+        transfer_types
     )
-    pupil_events = await _events_for(
-        stack.bootstrap, TOPIC_PUPIL, pupil["national_number"], "pupil.transferred_in"
+    # Every transfer event names the pupil by the id the registry's pupil events carry.
+    assert {message.parties.pupil_id for _, message in transfer_events} == {pupil["id"]}
+    pupil_events = dict(
+        await _events_for(
+            stack.bootstrap, TOPIC_PUPIL, pupil["national_number"], "pupil.transferred_in"
+        )
     )
     assert "pupil.transferred_out" in pupil_events and "pupil.transferred_in" in pupil_events
+    # The move's version is the one the registry's own events of the move carry.
+    record_moved = dict(transfer_events)["transfer.record_moved"]
+    arrived = pupil_events["pupil.transferred_in"]
+    assert record_moved.pupil_record_version == arrived.pupil.record_version > 1
+    assert arrived.pupil.pupil_id == pupil["id"]
 
     monkeypatch.setenv("XUEJI_TEMPORAL_ADDRESS", stack.settings.temporal_address)
     printed = await transfer_ops.show(transfer_id)

@@ -11,7 +11,7 @@ from xueji.registry.v1 import pupil_pb2 as pb
 from xueji.registry.v1.stage_pb2 import Stage as StageMessage
 from xueji_common.auth.principal import Principal, Role, UnitKind
 from xueji_common.contracts import event_type
-from xueji_registry.domain.code_tables import ID_TYPES, PupilStatus, StatusChangeType
+from xueji_registry.domain.code_tables import ID_TYPES, PupilStatus, Stage, StatusChangeType
 from xueji_registry.pupils import code_mapping, events
 from xueji_registry.pupils.candidates import validate_candidate
 from xueji_registry.pupils.drafting import new_state
@@ -29,6 +29,36 @@ def test_every_code_has_a_contract_value() -> None:
     assert code_mapping.status_enum("absent", deleted=False) == pb.PUPIL_STATUS_ENROLLED
     assert code_mapping.status_enum("enrolled", deleted=True) == pb.PUPIL_STATUS_DELETED
     assert code_mapping.stage_enum("junior") == StageMessage.STAGE_JUNIOR_SECONDARY
+
+
+def test_no_code_goes_out_unspecified() -> None:
+    assert set(code_mapping.STAGES) == set(Stage)
+    assert StageMessage.STAGE_UNSPECIFIED not in code_mapping.STAGES.values()
+    assert pb.PUPIL_STATUS_UNSPECIFIED not in code_mapping.STATUSES.values()
+    assert code_mapping.stage_enum("special") == StageMessage.STAGE_SPECIAL_EDUCATION
+    assert (
+        code_mapping.status_enum("transferred_out", deleted=False)
+        == pb.PUPIL_STATUS_TRANSFERRED_OUT
+    )
+
+
+def test_a_special_school_pupil_and_a_transferred_out_record_reach_the_event() -> None:
+    validated = validate_candidate(candidate(), school=SCHOOL, today=TODAY)
+    state = replace(
+        new_state(
+            PUPIL_ID,
+            validated,
+            school=SCHOOL,
+            school_class=None,
+            national_number="G" + ID_MALE,
+            now=NOW,
+        ),
+        stage="special",
+        status="transferred_out",
+    )
+    record = events.updated(state, ACTOR, []).message.pupil
+    assert record.stage == StageMessage.STAGE_SPECIAL_EDUCATION
+    assert record.status == pb.PUPIL_STATUS_TRANSFERRED_OUT
 
 
 @pytest.mark.parametrize(

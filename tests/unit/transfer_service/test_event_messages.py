@@ -1,6 +1,7 @@
 """The payloads published for each recorded event: xueji.transfer.v1 and province topics."""
 
-from datetime import timedelta
+import uuid
+from datetime import UTC, timedelta
 
 from tests.unit.transfer_service.transfer_rows import (
     OPENED,
@@ -91,3 +92,27 @@ def test_docking_provinces_hear_pending_steps_and_case_changes_on_their_topic() 
     assert changed[0].message.change_type == "transfer.refused"
     assert changed[0].message.source_event_id == refused.event_id
     assert province_events(_context(event("filed"))) == []
+
+
+def test_every_event_names_the_pupil_by_the_registry_id_kept_at_filing() -> None:
+    pupil_id = uuid.UUID("7d3f8a52-0c8e-4d7a-9d55-3c1f0f6b2a10")
+    for kind in ("filed", "approved", "completed"):
+        message = transfer_message(_context(event(kind), pupil_id=pupil_id))
+        assert message.parties.pupil_id == str(pupil_id)
+    opened = event("step_opened", "sending_school", outbound_provinces=["43"])
+    [pending] = province_events(_context(opened, sending_docks=True, pupil_id=pupil_id))
+    assert pending.message.pupil.pupil_id == str(pupil_id)
+    assert pending.message.transfer.parties.pupil_id == str(pupil_id)
+    # A transfer filed before the id was kept still publishes, without it.
+    assert transfer_message(_context(event("filed"), pupil_id=None)).parties.pupil_id == ""
+
+
+def test_record_moved_carries_the_record_version_the_registry_reported() -> None:
+    moved_at = OPENED + timedelta(days=3)
+    details = {"moved_at": moved_at.isoformat(), "record_version": "12"}
+    message = transfer_message(_context(event("record_moved", details=details)))
+    assert message.pupil_record_version == 12
+    assert message.moved_at.ToDatetime(tzinfo=UTC) == moved_at
+    # Events recorded before the version was passed on keep 0, "not reported".
+    older = event("record_moved", details={"moved_at": moved_at.isoformat()})
+    assert transfer_message(_context(older)).pupil_record_version == 0

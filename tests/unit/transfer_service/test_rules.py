@@ -53,6 +53,7 @@ def test_the_stricter_review_limits_apply() -> None:
 
 def _lookup(**changes: object) -> PupilLookup:
     base = {
+        "pupil_id": "7d3f8a52-0c8e-4d7a-9d55-3c1f0f6b2a10",
         "national_number": "G1", "name": "张小明", "gender": "1", "birth_date": None,
         "school_code": "2143000101", "school_path": ["CN", "43", "4301", "430102", "2143000101"],
         "grade": 3, "class_code": None, "stage": "primary", "status": "enrolled",

@@ -68,3 +68,6 @@ class MovePupilInput:
 @dataclass(frozen=True)
 class MovePupilResult:
     moved_at: datetime
+    # The pupil record's version after the move; the default keeps recorded histories, whose
+    # results lack it, replayable.
+    record_version: int = 0

@@ -101,7 +101,13 @@ class TransferWorkflow:
         except ApplicationError as error:
             await self._fail(error, claimed=True)
         await self._events.case(
-            "record_moved", StepFields(details={"moved_at": moved.moved_at.isoformat()})
+            "record_moved",
+            StepFields(
+                details={
+                    "moved_at": moved.moved_at.isoformat(),
+                    "record_version": str(moved.record_version),
+                }
+            ),
         )
         notified = self._events.sending_docking_provinces()
         await self._events.case("sending_school_notified", provinces=notified)

@@ -33,6 +33,7 @@ class PupilStatus(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     PUPIL_STATUS_GRADUATED: _ClassVar[PupilStatus]
     PUPIL_STATUS_COMPLETED: _ClassVar[PupilStatus]
     PUPIL_STATUS_DELETED: _ClassVar[PupilStatus]
+    PUPIL_STATUS_TRANSFERRED_OUT: _ClassVar[PupilStatus]
 
 class RegistrationState(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     __slots__ = ()
@@ -71,6 +72,7 @@ PUPIL_STATUS_DECEASED: PupilStatus
 PUPIL_STATUS_GRADUATED: PupilStatus
 PUPIL_STATUS_COMPLETED: PupilStatus
 PUPIL_STATUS_DELETED: PupilStatus
+PUPIL_STATUS_TRANSFERRED_OUT: PupilStatus
 REGISTRATION_STATE_UNSPECIFIED: RegistrationState
 REGISTRATION_STATE_UNREGISTERED: RegistrationState
 REGISTRATION_STATE_PENDING_REVIEW: RegistrationState

@@ -24,13 +24,13 @@ _sym_db = _symbol_database.Default()
 
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1dxueji/registry/v1/stage.proto\x12\x11xueji.registry.v1*i\n\x05Stage\x12\x15\n\x11STAGE_UNSPECIFIED\x10\x00\x12\x11\n\rSTAGE_PRIMARY\x10\x01\x12\x1a\n\x16STAGE_JUNIOR_SECONDARY\x10\x02\x12\x1a\n\x16STAGE_SENIOR_SECONDARY\x10\x03\x62\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1dxueji/registry/v1/stage.proto\x12\x11xueji.registry.v1*\x86\x01\n\x05Stage\x12\x15\n\x11STAGE_UNSPECIFIED\x10\x00\x12\x11\n\rSTAGE_PRIMARY\x10\x01\x12\x1a\n\x16STAGE_JUNIOR_SECONDARY\x10\x02\x12\x1a\n\x16STAGE_SENIOR_SECONDARY\x10\x03\x12\x1b\n\x17STAGE_SPECIAL_EDUCATION\x10\x04\x62\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'xueji.registry.v1.stage_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
-  _globals['_STAGE']._serialized_start=52
-  _globals['_STAGE']._serialized_end=157
+  _globals['_STAGE']._serialized_start=53
+  _globals['_STAGE']._serialized_end=187
 # @@protoc_insertion_point(module_scope)

@@ -10,7 +10,9 @@ class Stage(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     STAGE_PRIMARY: _ClassVar[Stage]
     STAGE_JUNIOR_SECONDARY: _ClassVar[Stage]
     STAGE_SENIOR_SECONDARY: _ClassVar[Stage]
+    STAGE_SPECIAL_EDUCATION: _ClassVar[Stage]
 STAGE_UNSPECIFIED: Stage
 STAGE_PRIMARY: Stage
 STAGE_JUNIOR_SECONDARY: Stage
 STAGE_SENIOR_SECONDARY: Stage
+STAGE_SPECIAL_EDUCATION: Stage

@@ -9,6 +9,7 @@ from urllib.parse import quote
 from fastapi import APIRouter, File, Form, Query, Response, UploadFile
 
 from xueji_common.http.auth import CurrentPrincipal
+from xueji_common.http.body_limits import BodyLimit, upload_limit
 from xueji_common.http.deps import Session, Uow
 from xueji_registry.imports.report_xlsx import report_workbook
 from xueji_registry.imports.runtime import ChunkWorkers
@@ -28,6 +29,11 @@ ClassCode = Annotated[str | None, Query(pattern=r"^\d{4}$", description="班级�
 def _attachment(data: bytes, file_name: str) -> Response:
     disposition = f"attachment; filename=\"import.xlsx\"; filename*=UTF-8''{quote(file_name)}"
     return Response(data, media_type=XLSX, headers={"Content-Disposition": disposition})
+
+
+def body_limit(settings: ImportSettings) -> BodyLimit:
+    """The upload's body limit: the file size the import accepts, plus the form around it."""
+    return upload_limit("/v1/imports", settings.max_file_bytes)
 
 
 def build_router(settings: ImportSettings | None = None) -> APIRouter:

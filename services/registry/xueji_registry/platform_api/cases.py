@@ -28,6 +28,7 @@ def lookup_of(state: PupilState) -> PupilLookup:
     if state.open_case_id:
         open_case = OpenCaseRead(case_id=state.open_case_id, kind=state.open_case_kind or "")
     return PupilLookup(
+        pupil_id=state.id,
         national_number=state.national_number,
         name=state.name,
         gender=state.gender,

@@ -43,6 +43,7 @@ async def _earlier(uow: UnitOfWork, transfer_id: str) -> MoveResult | None:
         school_code=row.to_school,
         moved_at=row.moved_at,
         already_moved=True,
+        record_version=row.record_version or 0,
     )
 
 
@@ -120,6 +121,7 @@ async def move(
         "from_school": state.school.code,
         "to_school": receiving.code,
         "moved_at": new.updated_at,
+        "record_version": new.record_version,
     }
     await uow.session.execute(insert(transfer_moves).values(**values))
     for event in events.transferred(new, actor, transfer_id=transfer_id, sending=state.school):
@@ -130,4 +132,5 @@ async def move(
         school_code=receiving.code,
         moved_at=new.updated_at,
         already_moved=False,
+        record_version=new.record_version,
     )

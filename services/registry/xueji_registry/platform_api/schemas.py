@@ -1,7 +1,9 @@
-"""Bodies of the platform API, exactly as /tmp/registry-internal-api.md (the contract) says."""
+"""Bodies of the platform API, as /tmp/registry-internal-api.md (the contract) says, plus
+fields added since: the lookup's `pupil_id` and the move's `record_version`."""
 
 from __future__ import annotations
 
+import uuid
 from datetime import date, datetime
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -13,6 +15,8 @@ class OpenCaseRead(BaseModel):
 
 
 class PupilLookup(BaseModel):
+    # The stable id the registry's pupil events carry as PupilRecord.pupil_id.
+    pupil_id: uuid.UUID
     national_number: str
     name: str
     gender: str | None
@@ -58,3 +62,6 @@ class MoveResult(BaseModel):
     school_code: str
     moved_at: datetime
     already_moved: bool
+    # The record's version after the move: the one its pupil.transferred_in event carries.
+    # 0 for a move recorded before the version was kept.
+    record_version: int

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Column, DateTime, ForeignKey, String, Table, Text, Uuid
+from sqlalchemy import BigInteger, Column, DateTime, ForeignKey, String, Table, Text, Uuid
 
 from xueji_registry.schema import metadata
 
@@ -15,4 +15,6 @@ transfer_moves = Table(
     Column("from_school", String(10), nullable=False),
     Column("to_school", String(10), nullable=False),
     Column("moved_at", DateTime(timezone=True), nullable=False),
+    # The pupil's record_version after the move; null for moves made before it was kept.
+    Column("record_version", BigInteger, nullable=True),
 )

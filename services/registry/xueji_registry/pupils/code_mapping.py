@@ -14,13 +14,11 @@ STAGES = MappingProxyType(
         Stage.PRIMARY: StageMessage.STAGE_PRIMARY,
         Stage.JUNIOR: StageMessage.STAGE_JUNIOR_SECONDARY,
         Stage.SENIOR: StageMessage.STAGE_SENIOR_SECONDARY,
-        # The contract has no special-education stage yet.
-        Stage.SPECIAL: StageMessage.STAGE_UNSPECIFIED,
+        Stage.SPECIAL: StageMessage.STAGE_SPECIAL_EDUCATION,
     }
 )
 
-# 辍学 (absent) is an enrolled pupil flagged `left_school`; a transferred-out record has no
-# contract value yet, so it goes out unspecified (consumers treat it as invalid).
+# 辍学 (absent) is an enrolled pupil flagged `left_school`.
 STATUSES = MappingProxyType(
     {
         PupilStatus.ENROLLED: pb.PUPIL_STATUS_ENROLLED,
@@ -30,7 +28,7 @@ STATUSES = MappingProxyType(
         PupilStatus.DECEASED: pb.PUPIL_STATUS_DECEASED,
         PupilStatus.GRADUATED: pb.PUPIL_STATUS_GRADUATED,
         PupilStatus.COMPLETED: pb.PUPIL_STATUS_COMPLETED,
-        PupilStatus.TRANSFERRED_OUT: pb.PUPIL_STATUS_UNSPECIFIED,
+        PupilStatus.TRANSFERRED_OUT: pb.PUPIL_STATUS_TRANSFERRED_OUT,
     }
 )
 

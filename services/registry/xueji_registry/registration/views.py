@@ -8,12 +8,19 @@ from typing import Literal
 from fastapi import APIRouter, Query
 
 from xueji_common.http.auth import CurrentPrincipal
+from xueji_common.http.body_limits import MIB, BodyLimit
 from xueji_common.http.deps import Session, Uow
 from xueji_registry.pupils.model import china_today
 from xueji_registry.registration import queries, service
 from xueji_registry.registration.schemas import Decision, SubmissionCreate, SubmissionRead
 
 router = APIRouter(prefix="/v1/registration", tags=["registration"])
+# A whole school's batch: 20,000 pupil ids (about 0.8 MB of JSON), and on return a reason for
+# each of them (a few MB when every pupil gets a sentence).
+BODY_LIMITS = (
+    BodyLimit("/v1/registration/submissions", 2 * MIB),
+    BodyLimit("/v1/registration/submissions/{submission_id}/decision", 16 * MIB),
+)
 
 
 @router.post("/submissions", response_model=SubmissionRead, status_code=201)

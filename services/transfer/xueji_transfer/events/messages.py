@@ -155,6 +155,7 @@ def record_moved(c: EventContext) -> Message:
         **_common(c),
         actor=actor_message(reporter),
         moved_at=timestamp(datetime.fromisoformat(moved_at) if moved_at else c.event.occurred_at),
+        pupil_record_version=int(c.event.details.get("record_version") or 0),
     )
 
 

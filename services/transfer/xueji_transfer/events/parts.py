@@ -78,9 +78,16 @@ def unit_ref(context: EventContext, code: str) -> OrgRef:
     return org_ref(code, school_paths(context.transfer), context.unit_names)
 
 
+def pupil_id(transfer: Mapping[str, Any]) -> str:
+    """The registry's id of the pupil (PupilRecord.pupil_id), kept at filing; empty if not."""
+    found = transfer.get("pupil_id")
+    return str(found) if found else ""
+
+
 def parties(context: EventContext) -> TransferParties:
     t = context.transfer
     return TransferParties(
+        pupil_id=pupil_id(t),
         pupil_national_number=t["pupil_number"],
         pupil_name=t["pupil_name"],
         sending_school=unit_ref(context, t["sending_school_code"]),

@@ -20,6 +20,7 @@ from xueji_transfer.events.parts import (
     actor_message,
     deadline,
     parties,
+    pupil_id,
     step_working_days,
     timestamp,
     unit_ref,
@@ -33,6 +34,7 @@ def _pupil(c: EventContext) -> PupilRecord:
     t = c.transfer
     birth = t["pupil_birth_date"]
     return PupilRecord(
+        pupil_id=pupil_id(t),
         national_number=t["pupil_number"],
         name=t["pupil_name"],
         gender_code=t["pupil_gender"] or "",

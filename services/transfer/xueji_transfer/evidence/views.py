@@ -20,6 +20,7 @@ from xueji_common import errors
 from xueji_common.auth.principal import Principal, Role
 from xueji_common.errors import DomainError
 from xueji_common.http.auth import CurrentPrincipal
+from xueji_common.http.body_limits import upload_limit
 from xueji_common.http.deps import Session
 from xueji_transfer import error_codes
 from xueji_transfer.evidence.kinds import MAX_EVIDENCE_BYTES, display_name, sniff
@@ -28,6 +29,7 @@ from xueji_transfer.transfers.scope import SEE_ALL, visible
 from xueji_transfer.transfers.tables import transfers
 
 router = APIRouter(prefix="/v1", tags=["evidence"])
+BODY_LIMIT = upload_limit("/v1/evidence", MAX_EVIDENCE_BYTES)
 UPLOADERS = frozenset({Role.SCHOOL_REGISTRAR, Role.SCHOOL_REVIEWER})
 
 

@@ -7,6 +7,7 @@ the open transfer.
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 from typing import Any
 
@@ -55,6 +56,7 @@ def _row(transfer: tf.TransferInput, pupil: PupilLookup) -> dict[str, Any]:
         "id": transfer.transfer_id,
         "workflow_id": tf.transfer_workflow_id(transfer.pupil_number),
         "pupil_number": transfer.pupil_number,
+        "pupil_id": uuid.UUID(pupil.pupil_id) if pupil.pupil_id else None,
         "pupil_name": transfer.pupil_name,
         "pupil_gender": pupil.gender,
         "pupil_birth_date": pupil.birth_date,

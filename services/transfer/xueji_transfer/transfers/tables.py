@@ -20,6 +20,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    Uuid,
     func,
     text,
 )
@@ -34,6 +35,9 @@ transfers = Table(
     Column("workflow_id", String(100), nullable=False),
     Column("run_id", String(100), nullable=True),
     Column("pupil_number", String(40), nullable=False),
+    # The registry's stable id of the pupil, from its lookup at filing; null for transfers
+    # filed before it was kept.
+    Column("pupil_id", Uuid, nullable=True),
     Column("pupil_name", Text, nullable=False),
     Column("pupil_gender", String(2), nullable=True),
     Column("pupil_birth_date", Date, nullable=True),

@@ -1,0 +1,52 @@
+"""What the transfer service reads from the registry's platform API answers."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+
+import httpx
+
+from xueji_transfer.registry_client import RegistryClient
+
+PUPIL_ID = "7d3f8a52-0c8e-4d7a-9d55-3c1f0f6b2a10"
+LOOKUP = {
+    "national_number": "G430102201601010011", "name": "张小明", "gender": "1",
+    "birth_date": "2016-01-01", "school_code": "2143000101",
+    "school_path": ["CN", "43", "4301", "430102", "2143000101"], "grade": 3,
+    "class_code": None, "stage": "primary", "status": "enrolled",
+    "registration_state": "registered", "problem": False, "open_case": None,
+    "suspended": False, "disciplined": False,
+}  # fmt: skip
+MOVED_AT = "2026-10-09T03:00:00+00:00"
+
+
+def _client(answers: dict[str, dict]) -> RegistryClient:
+    def answer(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/v1/auth/token":
+            return httpx.Response(200, json={"access_token": "t"})
+        return httpx.Response(200, content=json.dumps(answers[request.url.path]))
+
+    http = httpx.AsyncClient(transport=httpx.MockTransport(answer), base_url="http://registry")
+    return RegistryClient(http, "svc.transfer", "secret")
+
+
+async def test_the_lookup_names_the_pupil_by_the_registry_id() -> None:
+    path = "/v1/platform/pupils/lookup"
+    named = await _client({path: {**LOOKUP, "pupil_id": PUPIL_ID}}).lookup("G4", "张小明")
+    assert named.pupil_id == PUPIL_ID
+    # A registry from before the field answers without it; filing still works.
+    assert (await _client({path: LOOKUP}).lookup("G4", "张小明")).pupil_id == ""
+
+
+async def test_the_move_reports_the_record_version_after_it() -> None:
+    path = "/v1/platform/transfers/TR-1/move"
+    answer = {"national_number": "G4", "school_code": "2141000101", "moved_at": MOVED_AT,
+              "already_moved": False}  # fmt: skip
+    moved = await _client({path: {**answer, "record_version": 5}}).move(
+        "TR-1", "G4", "2143000101", "2141000101", 3, None
+    )
+    assert moved.record_version == 5
+    assert moved.moved_at == datetime(2026, 10, 9, 3, 0, tzinfo=UTC)
+    older = await _client({path: answer}).move("TR-1", "G4", "2143000101", "2141000101", 3, None)
+    assert older.record_version == 0
