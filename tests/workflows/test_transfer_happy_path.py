@@ -60,6 +60,16 @@ async def test_full_transfer_moves_the_record_once_and_completes(
     ]
     events = fakes.events.transfer_events
     assert len({e.event_id for e in events}) == len(events)
+    # One recording per workflow task: a decision and the next step's opening commit together.
+    assert fakes.events.batches == [
+        ["transfer.filed", "transfer.step_opened"],
+        *[STEP_EVENTS[::-1]] * 3,
+        ["transfer.step_decided", "transfer.approved", "transfer.step_opened"],
+        ["transfer.arrival_reported"],
+        ["transfer.record_moved", "transfer.sending_school_notified", "transfer.step_opened"],
+        ["transfer.paper_file_sent", "transfer.step_opened"],
+        ["transfer.paper_file_received", "transfer.completed"],
+    ]
 
     timeline = await handle.query(TransferWorkflow.timeline)
     assert timeline.state == "completed"

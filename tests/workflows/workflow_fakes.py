@@ -115,15 +115,32 @@ class FakeEventSink:
     transfer_events: list[transfer.TransferEvent] = field(default_factory=list)
     status_change_events: list[status_change.StatusChangeEvent] = field(default_factory=list)
 
+    # Each batch records as one call, as the services record it in one transaction.
+    batches: list[list[str]] = field(default_factory=list)
+
     @activity.defn(name=transfer.RECORD_EVENT)
     async def record_transfer_event(self, event: transfer.TransferEvent) -> None:
         if all(e.event_id != event.event_id for e in self.transfer_events):
             self.transfer_events.append(event)
 
+    @activity.defn(name=transfer.RECORD_EVENTS)
+    async def record_transfer_events(self, events: list[transfer.TransferEvent]) -> None:
+        self.batches.append([e.type for e in events])
+        for event in events:
+            await self.record_transfer_event(event)
+
     @activity.defn(name=status_change.RECORD_EVENT)
     async def record_status_change_event(self, event: status_change.StatusChangeEvent) -> None:
         if all(e.event_id != event.event_id for e in self.status_change_events):
             self.status_change_events.append(event)
+
+    @activity.defn(name=status_change.RECORD_EVENTS)
+    async def record_status_change_events(
+        self, events: list[status_change.StatusChangeEvent]
+    ) -> None:
+        self.batches.append([e.type for e in events])
+        for event in events:
+            await self.record_status_change_event(event)
 
     def types(self, transfer_id: str) -> list[str]:
         return [e.type for e in self.transfer_events if e.transfer_id == transfer_id]
@@ -143,5 +160,7 @@ class Fakes:
             self.registry.move_pupil,
             self.registry.apply_status_change,
             self.events.record_transfer_event,
+            self.events.record_transfer_events,
             self.events.record_status_change_event,
+            self.events.record_status_change_events,
         ]

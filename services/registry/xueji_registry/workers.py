@@ -36,6 +36,7 @@ def status_change_worker(client: Client, db: Database, outbox: Table) -> Worker:
         activities=[
             cases.apply_status_change,
             cases.record_event,
+            cases.record_events,
             cases.claim_case,
             cases.release_case,
             CalendarActivities().compute_deadline,

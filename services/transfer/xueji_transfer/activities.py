@@ -12,7 +12,7 @@ from temporalio import activity
 from temporalio.exceptions import ApplicationError
 
 from xueji_common.db import Database
-from xueji_transfer.events.recording import record_event
+from xueji_transfer.events.recording import record_events
 from xueji_transfer.events.unit_names import UnitNames
 from xueji_transfer.registry_client import RegistryClient, RegistryRefusal, RegistryUnavailable
 from xueji_workflows.cases.activities import (
@@ -26,6 +26,7 @@ from xueji_workflows.errors import PUPIL_HAS_OPEN_CASE
 from xueji_workflows.transfer.activities import (
     MOVE_PUPIL,
     RECORD_EVENT,
+    RECORD_EVENTS,
     MovePupilInput,
     MovePupilResult,
     TransferEvent,
@@ -54,6 +55,7 @@ class TransferActivities:
             self.release_case,
             self.move_pupil,
             self.record_event,
+            self.record_events,
         ]
 
     @activity.defn(name=CLAIM_CASE)
@@ -97,4 +99,8 @@ class TransferActivities:
 
     @activity.defn(name=RECORD_EVENT)
     async def record_event(self, event: TransferEvent) -> None:
-        await record_event(self._db, self._unit_names, event)
+        await record_events(self._db, self._unit_names, [event])
+
+    @activity.defn(name=RECORD_EVENTS)
+    async def record_events(self, events: list[TransferEvent]) -> None:
+        await record_events(self._db, self._unit_names, events)

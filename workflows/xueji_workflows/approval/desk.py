@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import Protocol
 
 from temporalio import workflow
 from temporalio.common import RetryPolicy
@@ -32,7 +33,15 @@ with workflow.unsafe.imports_passed_through():
         DeadlineResult,
     )
 
-EventRecorder = Callable[[StepEvent], Awaitable[None]]
+
+class StepEvents(Protocol):
+    """A case family's event log, as the desk reports to it."""
+
+    async def step(self, event: StepEvent) -> None: ...
+
+    async def flush(self) -> None:
+        """Record what was reported so far; the desk calls it before it waits."""
+
 
 DEADLINE_TIMEOUT = timedelta(seconds=30)
 DEADLINE_RETRY = RetryPolicy(maximum_interval=timedelta(minutes=1))
@@ -48,11 +57,11 @@ class _ActiveStep:
 
 
 class ApprovalDesk:
-    def __init__(self, recorder: EventRecorder, calendar_queue: str | None = None) -> None:
+    def __init__(self, events: StepEvents, calendar_queue: str | None = None) -> None:
         """`calendar_queue`: where the deadline activity runs when the family's own worker
         does not serve the calendar; None runs it on that worker."""
         self.steps: list[StepRecord] = []
-        self._recorder = recorder
+        self._events = events
         self._calendar_queue = calendar_queue
         self._active: _ActiveStep | None = None
         self._receipts: dict[str, DecisionReceipt] = {}
@@ -159,17 +168,18 @@ class ApprovalDesk:
                 record.opened_at, spec.deadline.kind, spec.deadline.working_days
             )
             await self._apply_deadline(active, request)
-        await self._recorder(StepEvent("step_opened", record))
+        await self._events.step(StepEvent("step_opened", record))
         while record.decision is None:
             if stop_when():
                 self._active = None
                 return None
             await self._wait(active, stop_when)
         self._active = None
-        await self._recorder(StepEvent(spec.decided_event, record))
+        await self._events.step(StepEvent(spec.decided_event, record))
         return record
 
     async def _wait(self, active: _ActiveStep, stop_when: Callable[[], bool]) -> None:
+        await self._events.flush()
         record = active.record
         if self._published_years:
             await self._recompute(active)
@@ -194,12 +204,12 @@ class ApprovalDesk:
         record = active.record
         record.overdue = True
         workflow.upsert_search_attributes([search_attributes.OVERDUE.value_set(True)])
-        await self._recorder(StepEvent("step_overdue", record))
+        await self._events.step(StepEvent("step_overdue", record))
         target = supervisor(active.spec.party_path, len(record.escalated_to))
         record.escalated_to.append(target)
         request = DeadlineRequest(workflow.now(), BUREAU, active.spec.escalation_working_days)
         await self._apply_deadline(active, request)
-        await self._recorder(StepEvent("escalated", record, escalated_to=target))
+        await self._events.step(StepEvent("escalated", record, escalated_to=target))
 
     async def _recompute(self, active: _ActiveStep) -> None:
         years, self._published_years = self._published_years, []
@@ -212,7 +222,7 @@ class ApprovalDesk:
         before = (record.deadline, record.provisional)
         await self._apply_deadline(active, active.basis)
         if (record.deadline, record.provisional) != before:
-            await self._recorder(StepEvent("deadline_recomputed", record))
+            await self._events.step(StepEvent("deadline_recomputed", record))
 
     async def _apply_deadline(self, active: _ActiveStep, request: DeadlineRequest) -> None:
         result = await run_activity(

@@ -16,6 +16,8 @@ from xueji_workflows.cases.lock import release_case
 class CaseEventLog(Protocol):
     async def case(self, kind: str, fields: StepFields | None = None) -> None: ...
 
+    async def flush(self) -> None: ...
+
 
 async def close_case(
     events: CaseEventLog, case_id: str, pupil_number: str, state: str, closing: StepRecord | None
@@ -30,6 +32,7 @@ async def close_case(
     if closing is not None:
         fields = StepFields(step=closing.step, actor=closing.decided_by, reason=closing.reason)
     await events.case(state, fields)
+    await events.flush()
     await workflow.wait_condition(workflow.all_handlers_finished)
     return CaseOutcome(case_id, state, workflow.now(), fields.reason)
 
@@ -49,4 +52,5 @@ async def fail_case(
     await events.case(
         "failed", StepFields(details={"code": error.type or "", "message": error.message})
     )
+    await events.flush()
     raise error

@@ -14,6 +14,8 @@ from datetime import datetime
 from xueji_workflows.actors import Actor
 
 RECORD_EVENT = "status_change.record_event"
+# The events of one workflow task, in order, in one transaction (since `local-activities`).
+RECORD_EVENTS = "status_change.record_events"
 APPLY_STATUS_CHANGE = "registry.apply_status_change"
 
 EVENT_TYPES = (

@@ -1,29 +1,29 @@
-"""Turn what happened in a status change into `status_change.record_event` calls."""
+"""Turn what happened in a status change into `status_change.record_event(s)` calls."""
 
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import timedelta
 
 from temporalio import workflow
-from temporalio.common import RetryPolicy
 
 from xueji_workflows.approval import StepEvent
 from xueji_workflows.approval.event_fields import StepFields, step_fields
-from xueji_workflows.placement import run_activity
+from xueji_workflows.cases.event_batch import EventBatch
 from xueji_workflows.status_change import StatusChangeInput
 from xueji_workflows.units import province_of
 
 with workflow.unsafe.imports_passed_through():
-    from xueji_workflows.status_change.activities import RECORD_EVENT, StatusChangeEvent
-
-EVENT_TIMEOUT = timedelta(seconds=30)
-EVENT_RETRY = RetryPolicy(maximum_interval=timedelta(minutes=1))
+    from xueji_workflows.status_change.activities import (
+        RECORD_EVENT,
+        RECORD_EVENTS,
+        StatusChangeEvent,
+    )
 
 
 class StatusChangeEventLog:
     def __init__(self, change: StatusChangeInput) -> None:
         self._change = change
+        self._batch: EventBatch[StatusChangeEvent] = EventBatch(RECORD_EVENT, RECORD_EVENTS)
 
     def docking_provinces(self) -> list[str]:
         change = self._change
@@ -47,4 +47,8 @@ class StatusChangeEventLog:
             occurred_at=workflow.now(),
             **fields.as_kwargs(),  # type: ignore[arg-type]
         )
-        await run_activity(RECORD_EVENT, event, start_to_close=EVENT_TIMEOUT, retry=EVENT_RETRY)
+        await self._batch.add(event)
+
+    async def flush(self) -> None:
+        """Record the events collected so far; before anything that may wait."""
+        await self._batch.flush()

@@ -54,7 +54,7 @@ class StatusChangeWorkflow:
     def __init__(self, change: StatusChangeInput) -> None:
         self._change = change
         self._events = StatusChangeEventLog(change)
-        self._desk = ApprovalDesk(self._events.step, calendar_queue=change.calendar_queue)
+        self._desk = ApprovalDesk(self._events, calendar_queue=change.calendar_queue)
         self._state = CLAIMING
         self._failure: ApplicationError | None = None
 
@@ -83,6 +83,7 @@ class StatusChangeWorkflow:
             return await self._end(REFUSED, record)
         self._state = APPLYING
         workflow.upsert_search_attributes([sa.CURRENT_STEP.value_set(APPLY_CHANGE)])
+        await self._events.flush()
         try:
             applied = await apply_change(change)
         except ApplicationError as error:

@@ -15,6 +15,8 @@ from datetime import datetime
 from xueji_workflows.actors import Actor
 
 RECORD_EVENT = "transfer.record_event"
+# The events of one workflow task, in order, in one transaction (since `local-activities`).
+RECORD_EVENTS = "transfer.record_events"
 MOVE_PUPIL = "registry.move_pupil"
 
 EVENT_TYPES = (

@@ -1,30 +1,25 @@
-"""Turn what happened in a transfer into `transfer.record_event` calls."""
+"""Turn what happened in a transfer into `transfer.record_event(s)` calls."""
 
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import timedelta
 
 from temporalio import workflow
-from temporalio.common import RetryPolicy
 
 from xueji_workflows.approval import StepEvent
 from xueji_workflows.approval.event_fields import StepFields, step_fields
-from xueji_workflows.placement import run_activity
+from xueji_workflows.cases.event_batch import EventBatch
 from xueji_workflows.transfer import TransferInput
 from xueji_workflows.transfer.route import docking_province
 
 with workflow.unsafe.imports_passed_through():
-    from xueji_workflows.transfer.activities import RECORD_EVENT, TransferEvent
-
-EVENT_TIMEOUT = timedelta(seconds=30)
-# An event must never be lost: retry until the service takes it.
-EVENT_RETRY = RetryPolicy(maximum_interval=timedelta(minutes=1))
+    from xueji_workflows.transfer.activities import RECORD_EVENT, RECORD_EVENTS, TransferEvent
 
 
 class TransferEventLog:
     def __init__(self, transfer: TransferInput) -> None:
         self._transfer = transfer
+        self._batch: EventBatch[TransferEvent] = EventBatch(RECORD_EVENT, RECORD_EVENTS)
 
     def docking_provinces(self) -> list[str]:
         t = self._transfer
@@ -60,4 +55,8 @@ class TransferEventLog:
             occurred_at=workflow.now(),
             **fields.as_kwargs(),  # type: ignore[arg-type]
         )
-        await run_activity(RECORD_EVENT, event, start_to_close=EVENT_TIMEOUT, retry=EVENT_RETRY)
+        await self._batch.add(event)
+
+    async def flush(self) -> None:
+        """Record the events collected so far; before anything that may wait."""
+        await self._batch.flush()

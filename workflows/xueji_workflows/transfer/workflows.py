@@ -64,7 +64,7 @@ class TransferWorkflow:
     def __init__(self, transfer: TransferInput) -> None:
         self._transfer = transfer
         self._events = TransferEventLog(transfer)
-        self._desk = ApprovalDesk(self._events.step)
+        self._desk = ApprovalDesk(self._events)
         self._state = tf.CLAIMING
         self._withdrawal: StepRecord | None = None
         self._failure: ApplicationError | None = None
@@ -96,6 +96,7 @@ class TransferWorkflow:
             return await self._close(tf.WITHDRAWN, self._withdrawal)
         self._state = tf.MOVING
         workflow.upsert_search_attributes([sa.CURRENT_STEP.value_set(tf.RECORD_MOVE)])
+        await self._events.flush()
         try:
             moved = await move_record(transfer)
         except ApplicationError as error:

@@ -28,6 +28,7 @@ from xueji_workflows.cases.activities import (
 from xueji_workflows.status_change.activities import (
     APPLY_STATUS_CHANGE,
     RECORD_EVENT,
+    RECORD_EVENTS,
     ApplyStatusChangeInput,
     ApplyStatusChangeResult,
     StatusChangeEvent,
@@ -57,8 +58,15 @@ class StatusChangeActivities:
 
     @activity.defn(name=RECORD_EVENT)
     async def record_event(self, event: StatusChangeEvent) -> None:
+        await self.record_events([event])
+
+    @activity.defn(name=RECORD_EVENTS)
+    async def record_events(self, events: list[StatusChangeEvent]) -> None:
+        """The events of one workflow task, in order, in one transaction."""
         async with self._uow() as uow:
-            await record_event(uow, event)
+            for event in events:
+                await record_event(uow, event)
+            await uow.commit()
 
     @activity.defn(name=CLAIM_CASE)
     async def claim_case(self, request: ClaimCaseInput) -> ClaimCaseResult:

@@ -67,7 +67,7 @@ def _projection(event: StatusChangeEvent) -> dict[str, Any]:
 
 
 async def record_event(uow: UnitOfWork, event: StatusChangeEvent) -> bool:
-    """False when this event id was recorded before."""
+    """False when this event id was recorded before; the caller commits."""
     session = uow.session
     inserted = await session.scalar(
         insert(status_change_events)
@@ -110,7 +110,6 @@ async def record_event(uow: UnitOfWork, event: StatusChangeEvent) -> bool:
     if event.type == "status_change.step_opened" and event.outbound_provinces:
         for notice in await step_pending(session, event):
             uow.publish(notice)
-    await uow.commit()
     return True
 
 

@@ -1,13 +1,14 @@
-"""`transfer.record_event`: one transaction writes the timeline row, the transfer's new
-standing and the outbox rows (xueji.transfer.v1, plus the docking provinces' topics).
+"""`transfer.record_event(s)`: one transaction writes, for each event in order, the timeline row,
+the transfer's new standing and the outbox rows (xueji.transfer.v1, plus the docking provinces'
+topics).
 
-Deduplicated by the workflow's event id: a retried activity finds its row and does nothing.
+Deduplicated by the workflow's event id: a retried activity finds its rows and does nothing.
 """
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import func, select, update
@@ -92,71 +93,79 @@ async def _province_decision_id(uow: UnitOfWork, event: TransferEvent) -> str:
     return found or ""
 
 
-async def record_event(db: Database, names: UnitNames, event: TransferEvent) -> bool:
-    """Record `event`; False when it was recorded before."""
+async def record_events(db: Database, names: UnitNames, events: Sequence[TransferEvent]) -> int:
+    """Record `events` in order in one transaction; how many were new."""
     async with UnitOfWork(db, outbox) as uow:
-        session = uow.session
-        found = await session.execute(
-            select(transfers).where(transfers.c.id == event.transfer_id).with_for_update()
-        )
-        row = found.mappings().first()
-        if row is None:
-            raise TransferNotStored(event.transfer_id)
-        inserted = await session.execute(
-            insert(timeline)
-            .values(_timeline_row(event))
-            .on_conflict_do_nothing(index_elements=[timeline.c.event_id])
-            .returning(timeline.c.seq)
-        )
-        seq = inserted.scalar()
-        if seq is None:
-            return False
-        history: list[Mapping[str, Any]] = []
-        if event.type in NEEDS_HISTORY or event.outbound_provinces:
-            earlier = await session.execute(
-                select(timeline)
-                .where(timeline.c.transfer_id == event.transfer_id, timeline.c.seq < seq)
-                .order_by(timeline.c.seq)
-            )
-            history = list(earlier.mappings())
-        spec = step_spec(transfer_input(row), event.step)
-        progress = advance(progress_of(row), event, spec)
-        context = EventContext(
-            event=event,
-            transfer=row,
-            progress=progress,
-            spec=spec,
-            history=history,
-            unit_names=await _unit_names(uow, names, row),
-            province_decision_id=await _province_decision_id(uow, event),
-        )
-        await session.execute(
-            update(transfers)
-            .where(transfers.c.id == event.transfer_id)
-            .values(
-                state=progress.state,
-                current_step=progress.current_step,
-                current_party_unit=progress.party_unit,
-                current_party_roles=progress.party_roles,
-                current_docking_province=progress.docking_province,
-                current_deadline=progress.deadline,
-                current_provisional=progress.provisional,
-                overdue=progress.overdue,
-                escalated_to=progress.escalated_to,
-                failure_code=progress.failure_code,
-                updated_at=func.now(),
-            )
-        )
-        uow.publish(
-            OutgoingEvent(
-                type=event.type,
-                key=event.transfer_id,
-                message=transfer_message(context),
-                subject=row["pupil_number"],
-                event_id=uuid.UUID(event.event_id),
-            )
-        )
-        for outgoing in province_events(context):
-            uow.publish(outgoing)
+        recorded = 0
+        for event in events:
+            recorded += await _record(uow, names, event)
         await uow.commit()
-        return True
+    return recorded
+
+
+async def _record(uow: UnitOfWork, names: UnitNames, event: TransferEvent) -> bool:
+    """Record `event`; False when it was recorded before."""
+    session = uow.session
+    found = await session.execute(
+        select(transfers).where(transfers.c.id == event.transfer_id).with_for_update()
+    )
+    row = found.mappings().first()
+    if row is None:
+        raise TransferNotStored(event.transfer_id)
+    inserted = await session.execute(
+        insert(timeline)
+        .values(_timeline_row(event))
+        .on_conflict_do_nothing(index_elements=[timeline.c.event_id])
+        .returning(timeline.c.seq)
+    )
+    seq = inserted.scalar()
+    if seq is None:
+        return False
+    history: list[Mapping[str, Any]] = []
+    if event.type in NEEDS_HISTORY or event.outbound_provinces:
+        earlier = await session.execute(
+            select(timeline)
+            .where(timeline.c.transfer_id == event.transfer_id, timeline.c.seq < seq)
+            .order_by(timeline.c.seq)
+        )
+        history = list(earlier.mappings())
+    spec = step_spec(transfer_input(row), event.step)
+    progress = advance(progress_of(row), event, spec)
+    context = EventContext(
+        event=event,
+        transfer=row,
+        progress=progress,
+        spec=spec,
+        history=history,
+        unit_names=await _unit_names(uow, names, row),
+        province_decision_id=await _province_decision_id(uow, event),
+    )
+    await session.execute(
+        update(transfers)
+        .where(transfers.c.id == event.transfer_id)
+        .values(
+            state=progress.state,
+            current_step=progress.current_step,
+            current_party_unit=progress.party_unit,
+            current_party_roles=progress.party_roles,
+            current_docking_province=progress.docking_province,
+            current_deadline=progress.deadline,
+            current_provisional=progress.provisional,
+            overdue=progress.overdue,
+            escalated_to=progress.escalated_to,
+            failure_code=progress.failure_code,
+            updated_at=func.now(),
+        )
+    )
+    uow.publish(
+        OutgoingEvent(
+            type=event.type,
+            key=event.transfer_id,
+            message=transfer_message(context),
+            subject=row["pupil_number"],
+            event_id=uuid.UUID(event.event_id),
+        )
+    )
+    for outgoing in province_events(context):
+        uow.publish(outgoing)
+    return True
