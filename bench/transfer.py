@@ -33,6 +33,7 @@ from xueji_registry.demo import DEMO_PASSWORD
 from xueji_stack.infrastructure import Infrastructure
 from xueji_stack.platform import Platform
 from xueji_stack.ports import free_port
+from xueji_stack.services import PROCESSES
 
 TRANSFERS = int(os.environ.get("XUEJI_BENCH_TRANSFERS", "100"))
 LIGHT = 10
@@ -152,7 +153,7 @@ def main() -> int:
     )
     print(f"starting infrastructure and services, {TRANSFERS} transfers …", flush=True)
     infrastructure.start()
-    ports = {name: free_port() for name in ("registry", "transfer", "photo", "export")}
+    ports = {name: free_port() for name in PROCESSES}
     platform = Platform(state, infrastructure=infrastructure, service_ports=ports)
     try:
         platform.start()

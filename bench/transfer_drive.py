@@ -177,7 +177,10 @@ async def run_transfers(driver: Driver, transfers: int, bootstrap: str) -> Measu
         )
     finally:
         driver.measured.seconds = time.perf_counter() - began
-        follower.cancel()
-        await asyncio.gather(follower, return_exceptions=True)
+        # Actions still under way (repeats after a transfer completed) end with the run.
+        pending = (follower, *driver.actions)
+        for task in pending:
+            task.cancel()
+        await asyncio.gather(*pending, return_exceptions=True)
         await consumer.stop()
     return driver.measured

@@ -19,7 +19,11 @@ class Database:
             url,
             pool_size=pool_size,
             max_overflow=pool_size,
-            pool_pre_ping=True,
+            # No ping per checkout: it costs three round trips (begin, ping, rollback) on every
+            # session. A connection broken by a database restart fails its one operation, and
+            # the disconnect invalidates the rest of the pool; callers retry (activities,
+            # relay, consumers) or answer 5xx.
+            pool_pre_ping=False,
             connect_args={"server_settings": {"search_path": f"{schema},public"}},
         )
         self.sessions = async_sessionmaker(self.engine, expire_on_commit=False)

@@ -18,16 +18,16 @@ def _print_summary(platform: Platform, started_in: float) -> None:
     infra = platform.infrastructure
     rows = [(spec.name, spec.url, f"{spec.url}/docs") for spec in platform.services]
     print(f"\nXueji 学籍平台已启动（{started_in:.1f} 秒）\n")
-    print(f"{'component':<12} {'address':<32} docs / UI")
+    print(f"{'component':<16} {'address':<32} docs / UI")
     for name, url, docs in rows:
-        print(f"{name:<12} {url:<32} {docs}")
+        print(f"{name:<16} {url:<32} {docs}")
     print(
-        f"{'temporal':<12} {infra.temporal.address:<32} http://127.0.0.1:{infra.ports.temporal_ui}"
+        f"{'temporal':<16} {infra.temporal.address:<32} http://127.0.0.1:{infra.ports.temporal_ui}"
     )
-    print(f"{'kafka':<12} {infra.broker.bootstrap:<32} (Tansu, memory storage)")
+    print(f"{'kafka':<16} {infra.broker.bootstrap:<32} (Tansu, memory storage)")
     env = platform.env()
-    print(f"{'s3':<12} {env['XUEJI_S3_ENDPOINT']:<32} buckets: {', '.join(infra.buckets)}")
-    print(f"{'postgres':<12} {env['XUEJI_DATABASE_URL'].split('@')[-1]:<32}")
+    print(f"{'s3':<16} {env['XUEJI_S3_ENDPOINT']:<32} buckets: {', '.join(infra.buckets)}")
+    print(f"{'postgres':<16} {env['XUEJI_DATABASE_URL'].split('@')[-1]:<32}")
     print(f"\n演示账号（密码均为 {DEMO_PASSWORD}）：")
     for login in platform.logins:
         print(f"  {login.username:<24} {login.role:<24} {login.unit:<12} {login.name}")

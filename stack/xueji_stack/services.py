@@ -1,11 +1,15 @@
-"""The four Xueji services as child processes of the local stack."""
+"""The four Xueji services as child processes of the local stack.
+
+The transfer service runs as two processes, as in production: its API (with the outbox relay
+and consumers) and its Temporal worker.
+"""
 
 from __future__ import annotations
 
 import sys
 import time
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import httpx
 
@@ -20,15 +24,25 @@ class ServiceSpec:
     name: str
     module: str
     port: int
+    env: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
 
+# Every process of the stack and its default port.
+PORTS = {"registry": 8001, "transfer": 8002, "transfer-worker": 8012, "photo": 8003, "export": 8004}
+PROCESSES = tuple(PORTS)
+_ROLES = {"transfer": {"XUEJI_ROLES": "api"}, "transfer-worker": {"XUEJI_ROLES": "worker"}}
+
+
 def service_specs(ports: Mapping[str, int] | None = None) -> list[ServiceSpec]:
-    chosen = {"registry": 8001, "transfer": 8002, "photo": 8003, "export": 8004, **(ports or {})}
-    return [ServiceSpec(name, f"xueji_{name}", port) for name, port in chosen.items()]
+    chosen = {**PORTS, **(ports or {})}
+    return [
+        ServiceSpec(name, f"xueji_{name.split('-')[0]}", port, _ROLES.get(name, {}))
+        for name, port in chosen.items()
+    ]
 
 
 def start_services(
@@ -39,7 +53,7 @@ def start_services(
         supervisor.spawn(
             f"service-{spec.name}",
             [sys.executable, "-m", spec.module],
-            env={**env, "XUEJI_HTTP_PORT": str(spec.port)},
+            env={**env, **spec.env, "XUEJI_HTTP_PORT": str(spec.port)},
         )
         for spec in specs
     ]

@@ -10,7 +10,7 @@ from fastapi import APIRouter, FastAPI
 from xueji_common.auth.tokens import TokenVerifier
 from xueji_common.http.body_limits import BodyLimits, RequestBodyLimit
 from xueji_common.http.health import ReadinessCheck, health_router
-from xueji_common.http.middleware import install_request_middleware
+from xueji_common.http.middleware import RequestObservation
 from xueji_common.http.problems import install_problem_handlers
 
 
@@ -32,7 +32,7 @@ def create_app(
     install_problem_handlers(app)
     # Added first, so it runs inside the access log: refused bodies are logged and counted.
     app.add_middleware(RequestBodyLimit, limits=body_limits)
-    install_request_middleware(app, service)
+    app.add_middleware(RequestObservation, service=service)
     app.include_router(health_router(readiness))
     for router in routers:
         app.include_router(router)

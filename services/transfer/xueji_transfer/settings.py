@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from pydantic import field_validator
+
 from xueji_common.settings import S3Settings, ServiceSettings, TemporalSettings
+
+API = "api"
+WORKER = "worker"
 
 
 class TransferSettings(ServiceSettings, TemporalSettings, S3Settings):
@@ -14,6 +19,22 @@ class TransferSettings(ServiceSettings, TemporalSettings, S3Settings):
     # Provinces running their own registry systems, comma separated ("37,42"): one inbound
     # consumer each.
     docking_provinces: str = ""
+    # What this process runs, comma separated: "api" (HTTP API, outbox relay, consumers) and/or
+    # "worker" (the Temporal workers). Production runs them as separate deployments, so
+    # workflow tasks never queue behind HTTP requests on one event loop.
+    roles: str = f"{API},{WORKER}"
+
+    @field_validator("roles")
+    @classmethod
+    def _known_roles(cls, value: str) -> str:
+        roles = {r.strip() for r in value.split(",") if r.strip()}
+        if not roles or not roles <= {API, WORKER}:
+            raise ValueError(f"roles must name {API} and/or {WORKER}, not {value!r}")
+        return value
+
+    @property
+    def role_set(self) -> frozenset[str]:
+        return frozenset(r.strip() for r in self.roles.split(",") if r.strip())
 
     @property
     def docking_province_codes(self) -> tuple[str, ...]:

@@ -15,6 +15,7 @@ from xueji_stack import transfer_ops
 from xueji_stack.infrastructure import Infrastructure
 from xueji_stack.platform import Platform
 from xueji_stack.ports import free_port
+from xueji_stack.services import PROCESSES
 from xueji_transfer.calendar import SHANGHAI
 
 pytestmark = pytest.mark.integration
@@ -25,7 +26,7 @@ DEMO_SCHOOLS = {"2131000101", "2131000201", "2137000101", "2137000201"}
 @pytest.fixture(scope="module")
 def platform(infrastructure: Infrastructure) -> Iterator[Platform]:
     state_dir = Path(tempfile.mkdtemp(prefix="xueji-test-demo-"))
-    ports = {name: free_port() for name in ("registry", "transfer", "photo", "export")}
+    ports = {name: free_port() for name in PROCESSES}
     running = Platform(state_dir, infrastructure=infrastructure, service_ports=ports)
     running.start()
     try:
