@@ -92,7 +92,9 @@ async def _measure(platform: Platform) -> int:
     address = platform.infrastructure.temporal.address
     light, _, _ = await _run_ours(platform, LIGHT)
     ours, routes, cpu = await _run_ours(platform, TRANSFERS)
+    before = _cpu_by_component().get("temporal", 0.0)
     floor = await run_floor(address, TRANSFERS, UPDATES_PER_TRANSFER)
+    cpu["floor temporal"] = _cpu_by_component().get("temporal", 0.0) - before
 
     print(f"\n{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}")
     print(f"\n{'run':<40}{'done':>6}{'wall':>11}{'rate':>11}  decision latency")
@@ -135,7 +137,8 @@ async def _where_time_goes(
     done = max(ours.completed, 1)
     by_cost = sorted(cpu.items(), key=lambda kv: -kv[1])
     shares = ", ".join(f"{name} {seconds / done:.2f}" for name, seconds in by_cost)
-    print(f"CPU seconds per transfer during the {TRANSFERS}-transfer run: {shares}")
+    print(f"CPU seconds per transfer during the {TRANSFERS}-transfer run: {shares} (the floor "
+          "run's Temporal server: 'floor temporal')")  # fmt: skip
     times = await activity_times(temporal, sample)
     print(f"mean per transfer over {len(sample)} histories (activity: scheduled → completed):")
     for name, values in sorted(times.items(), key=lambda kv: -statistics.mean(kv[1])):
