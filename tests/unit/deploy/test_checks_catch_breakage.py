@@ -11,18 +11,20 @@ import pytest
 
 from tests.unit.deploy.kustomize import DEPLOY, KustomizationError, Resource, build
 from tests.unit.deploy.platform_checks import bucket_problems, topic_problems
-from tests.unit.deploy.test_manifests import config_maps
+from tests.unit.deploy.test_manifests import TRANSFER_ROLES, config_maps
 from tests.unit.deploy.workloads import (
     container_env,
     deployment_problems,
     file_env_problems,
     main_container,
     pod,
+    role_problems,
     secret_key_holders,
     settings_problems,
 )
 from xueji_registry.settings import RegistrySettings
 from xueji_stack.buckets import XUEJI_BUCKETS
+from xueji_transfer.settings import TransferSettings
 
 PRODUCTION = build(DEPLOY / "overlays/production")
 
@@ -94,6 +96,79 @@ def test_unparsable_setting_is_reported() -> None:
             var["value"] = "http"
     [problem] = settings_problems(RegistrySettings, registry_env(deployment))
     assert "RegistrySettings rejects" in problem
+
+
+def test_unread_setting_without_a_default_is_still_required() -> None:
+    worker = copy.deepcopy(PRODUCTION.one("Deployment", "transfer-worker"))
+    env = registry_env(worker)
+    assert settings_problems(TransferSettings, env) == ["XUEJI_DOCKING_PROVINCES is not set"]
+    assert settings_problems(TransferSettings, env, {"docking_provinces"}) == []
+    del env["XUEJI_REGISTRY_PASSWORD"]
+    assert settings_problems(TransferSettings, env, {"docking_provinces", "registry_password"}) == [
+        "XUEJI_REGISTRY_PASSWORD is not set"
+    ]
+
+
+def transfer_roles(change: Callable[[dict[str, Resource], dict], None]) -> list[str]:
+    """The role check's complaints after `change` edits copies of the production Deployments
+    (by name) and ConfigMaps."""
+    deployments = {d["metadata"]["name"]: d
+                   for d in copy.deepcopy(PRODUCTION.of_kind("Deployment"))}
+    maps = copy.deepcopy(config_maps(PRODUCTION))
+    change(deployments, maps)
+    return role_problems(list(deployments.values()), maps, "xueji_transfer", TRANSFER_ROLES)
+
+
+def _roles(deployment: Resource, value: str | None) -> None:
+    container = main_container(deployment)
+    container["env"] = [v for v in container["env"] if v["name"] != "XUEJI_ROLES"]
+    if value is not None:
+        container["env"].append({"name": "XUEJI_ROLES", "value": value})
+
+
+def _extra_worker(deployments: dict[str, Resource]) -> None:
+    extra = copy.deepcopy(deployments["transfer-worker"])
+    extra["metadata"]["name"] = "transfer-batch"
+    deployments["transfer-batch"] = extra
+
+
+def _roles_from_the_config_map(deployments: dict[str, Resource], maps: dict) -> None:
+    maps["xueji-config"]["XUEJI_ROLES"] = "worker"
+    _roles(deployments["transfer-worker"], None)
+
+
+ROLE_BREAKAGES = {
+    "worker without roles": (
+        lambda d, _: _roles(d["transfer-worker"], None),
+        ["transfer-worker runs xueji_transfer without XUEJI_ROLES of its own"],
+    ),
+    "api also runs the workers": (
+        lambda d, _: _roles(d["transfer"], "api,worker"),
+        ["transfer runs roles ['api', 'worker'], not api"],
+    ),
+    "roles from the shared ConfigMap": (
+        _roles_from_the_config_map,
+        ["transfer-worker runs xueji_transfer without XUEJI_ROLES of its own"],
+    ),
+    "a third transfer Deployment": (
+        lambda d, _: _extra_worker(d),
+        ["transfer-batch runs xueji_transfer but is not one of ['transfer', 'transfer-worker']"],
+    ),
+    "no worker": (
+        lambda d, _: d.pop("transfer-worker"),
+        ["no Deployment transfer-worker runs xueji_transfer"],
+    ),
+}
+
+
+def test_transfer_roles_are_sound_as_deployed() -> None:
+    assert transfer_roles(lambda d, m: None) == []
+
+
+@pytest.mark.parametrize("breakage", ROLE_BREAKAGES)
+def test_role_check_complains(breakage: str) -> None:
+    change, expected = ROLE_BREAKAGES[breakage]
+    assert transfer_roles(change) == expected
 
 
 def test_key_file_outside_the_mounts_is_reported() -> None:

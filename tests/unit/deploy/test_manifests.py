@@ -21,19 +21,48 @@ from tests.unit.deploy.workloads import (
     main_container,
     mounted_files,
     pod,
+    role_problems,
     secret_key_holders,
+    secret_names,
     settings_problems,
 )
 from xueji_export.settings import ExportSettings
 from xueji_photo.settings import PhotoSettings
 from xueji_registry.settings import RegistrySettings
-from xueji_transfer.settings import TransferSettings
+from xueji_transfer.settings import API, WORKER, TransferSettings
+from xueji_workflows.approval.desk import DEADLINE_TIMEOUT
+from xueji_workflows.cases.event_batch import EVENT_TIMEOUT
+from xueji_workflows.cases.lock import LOCK_TIMEOUT
+from xueji_workflows.transfer.record_move import MOVE_TIMEOUT
 
 SETTINGS = {
     "registry": RegistrySettings,
     "transfer": TransferSettings,
     "photo": PhotoSettings,
     "export": ExportSettings,
+}
+# Every Deployment and the service it runs (python -m xueji_<service>, that service's database
+# and secrets). The transfer service runs as two: its API and its Temporal workers.
+DEPLOYMENTS = {
+    "registry": "registry",
+    "transfer": "transfer",
+    "transfer-worker": "transfer",
+    "photo": "photo",
+    "export": "export",
+}
+TRANSFER_ROLES = {"transfer": API, "transfer-worker": WORKER}
+# Deployments that serve no API: no Service, nothing but Prometheus (and the kubelet) calls them.
+WORKERS = {"transfer-worker"}
+# Settings a Deployment's role never reads, left at their defaults there.
+UNREAD = {"transfer-worker": {"docking_provinces"}}
+# The Secrets each Deployment reads, and no more.
+SECRETS = {
+    "registry": {"xueji-registry-db", "xueji-registry-s3", "xueji-token-keys"},
+    "transfer": {"xueji-transfer-db", "xueji-transfer-s3", "xueji-transfer-registry-login",
+                 "xueji-token-keys"},
+    "transfer-worker": {"xueji-transfer-db", "xueji-transfer-registry-login", "xueji-token-keys"},
+    "photo": {"xueji-photo-db", "xueji-photo-s3", "xueji-token-keys"},
+    "export": {"xueji-export-db", "xueji-export-s3", "xueji-token-keys"},
 }
 OVERLAYS = ("overlays/production", "overlays/staging")
 TOKEN_KEYS = "xueji-token-keys"
@@ -44,7 +73,9 @@ OPERATOR_GROUPS = {"kafka.strimzi.io", "minio.min.io", "postgresql.cnpg.io"}
 KUSTOMIZATIONS = sorted(p.parent.relative_to(DEPLOY).as_posix()
                         for p in DEPLOY.rglob("kustomization.yaml"))
 # Read by helm, not by kustomize.
-HELM_VALUES = {DEPLOY / "platform" / "temporal" / "values.yaml"}
+TEMPORAL_VALUES = DEPLOY / "platform" / "temporal" / "values.yaml"
+HELM_VALUES = {TEMPORAL_VALUES}
+PLATFORM_NAMESPACE = "xueji-platform"
 
 
 def rendered(path: str) -> Build:
@@ -96,16 +127,23 @@ def test_resources_match_the_kubernetes_schema(path: str) -> None:
 
 
 @pytest.mark.parametrize("overlay", OVERLAYS)
-@pytest.mark.parametrize("service", SETTINGS)
-def test_service_deployment_is_sound(overlay: str, service: str) -> None:
-    assert deployment_problems(rendered(overlay).one("Deployment", service)) == []
+@pytest.mark.parametrize("name", DEPLOYMENTS)
+def test_service_deployment_is_sound(overlay: str, name: str) -> None:
+    assert deployment_problems(rendered(overlay).one("Deployment", name)) == []
 
 
 @pytest.mark.parametrize("overlay", OVERLAYS)
-@pytest.mark.parametrize("service", SETTINGS)
-def test_deployment_runs_its_service_from_the_released_image(overlay: str, service: str) -> None:
+def test_every_deployment_is_known(overlay: str) -> None:
+    assert {d["metadata"]["name"] for d in rendered(overlay).of_kind("Deployment")} \
+        == set(DEPLOYMENTS)
+
+
+@pytest.mark.parametrize("overlay", OVERLAYS)
+@pytest.mark.parametrize("name", DEPLOYMENTS)
+def test_deployment_runs_its_service_from_the_released_image(overlay: str, name: str) -> None:
     rendering = rendered(overlay)
-    container = main_container(rendering.one("Deployment", service))
+    service = DEPLOYMENTS[name]
+    container = main_container(rendering.one("Deployment", name))
     assert container["args"] == [f"xueji_{service}"]
     assert importlib.util.find_spec(f"xueji_{service}.__main__") is not None
     name, _, tag = container["image"].rpartition(":")
@@ -113,12 +151,13 @@ def test_deployment_runs_its_service_from_the_released_image(overlay: str, servi
 
 
 @pytest.mark.parametrize("overlay", OVERLAYS)
-@pytest.mark.parametrize("service", SETTINGS)
-def test_every_setting_the_service_reads_is_provided(overlay: str, service: str) -> None:
+@pytest.mark.parametrize("name", DEPLOYMENTS)
+def test_every_setting_the_service_reads_is_provided(overlay: str, name: str) -> None:
     rendering = rendered(overlay)
-    deployment = rendering.one("Deployment", service)
-    env = service_env(rendering, service)
-    assert settings_problems(SETTINGS[service], env) == []
+    service = DEPLOYMENTS[name]
+    deployment = rendering.one("Deployment", name)
+    env = service_env(rendering, name)
+    assert settings_problems(SETTINGS[service], env, UNREAD.get(name, ())) == []
     assert file_env_problems(deployment, env) == []
     assert env["XUEJI_HTTP_HOST"] == "0.0.0.0"
     assert int(env["XUEJI_HTTP_PORT"]) == http_port(deployment)
@@ -131,27 +170,71 @@ def test_only_the_registry_holds_the_token_private_key(overlay: str) -> None:
     rendering = rendered(overlay)
     deployments = rendering.of_kind("Deployment")
     assert secret_key_holders(deployments, TOKEN_KEYS, "private.pem") == {"registry"}
-    assert secret_key_holders(deployments, TOKEN_KEYS, "public.pem") == set(SETTINGS)
+    assert secret_key_holders(deployments, TOKEN_KEYS, "public.pem") == set(DEPLOYMENTS)
     registry_env = service_env(rendering, "registry")
     assert registry_env["XUEJI_TOKEN_PRIVATE_KEY_FILE"] in mounted_files(
         rendering.one("Deployment", "registry"))
 
 
 @pytest.mark.parametrize("overlay", OVERLAYS)
-@pytest.mark.parametrize("service", SETTINGS)
-def test_service_and_account_fit_the_deployment(overlay: str, service: str) -> None:
+@pytest.mark.parametrize("name", DEPLOYMENTS)
+def test_each_deployment_reads_only_the_secrets_it_needs(overlay: str, name: str) -> None:
+    assert secret_names(rendered(overlay).one("Deployment", name)) == SECRETS[name]
+
+
+@pytest.mark.parametrize("overlay", OVERLAYS)
+def test_transfer_api_and_worker_each_run_their_own_role(overlay: str) -> None:
     rendering = rendered(overlay)
-    deployment = rendering.one("Deployment", service)
+    assert "XUEJI_ROLES" not in config_maps(rendering)["xueji-config"]
+    assert role_problems(rendering.of_kind("Deployment"), config_maps(rendering),
+                         "xueji_transfer", TRANSFER_ROLES) == []
+    assert {service_env(rendering, name)["XUEJI_ROLES"] for name in TRANSFER_ROLES} \
+        == {API, WORKER}
+
+
+@pytest.mark.parametrize("overlay", OVERLAYS)
+def test_worker_outlasts_its_longest_task_when_stopped(overlay: str) -> None:
+    """On SIGTERM the worker finishes what it runs; the grace period must let it."""
+    worker = rendered(overlay).one("Deployment", "transfer-worker")
+    longest = max(MOVE_TIMEOUT, LOCK_TIMEOUT, EVENT_TIMEOUT, DEADLINE_TIMEOUT)
+    assert pod(worker)["terminationGracePeriodSeconds"] > longest.total_seconds()
+
+
+@pytest.mark.parametrize("overlay", OVERLAYS)
+@pytest.mark.parametrize("name", DEPLOYMENTS)
+def test_account_fits_the_deployment(overlay: str, name: str) -> None:
+    rendering = rendered(overlay)
+    deployment = rendering.one("Deployment", name)
+    account = rendering.one("ServiceAccount", pod(deployment)["serviceAccountName"])
+    assert account["metadata"]["name"] == name
+    assert account["automountServiceAccountToken"] is False
     labels = deployment["spec"]["template"]["metadata"]["labels"]
-    svc = rendering.one("Service", service)
+    assert deployment["spec"]["selector"]["matchLabels"].items() <= labels.items()
+    assert labels["app.kubernetes.io/component"] == ("worker" if name in WORKERS else "api")
+
+
+@pytest.mark.parametrize("overlay", OVERLAYS)
+@pytest.mark.parametrize("name", sorted(WORKERS))
+def test_no_service_sends_requests_to_a_worker(overlay: str, name: str) -> None:
+    """The worker serves no API: a Service selecting it would route API calls to a 404."""
+    rendering = rendered(overlay)
+    labels = rendering.one("Deployment", name)["spec"]["template"]["metadata"]["labels"]
+    assert [s["metadata"]["name"] for s in rendering.of_kind("Service")
+            if s["spec"]["selector"].items() <= labels.items()] == []
+
+
+@pytest.mark.parametrize("overlay", OVERLAYS)
+@pytest.mark.parametrize("name", sorted(DEPLOYMENTS.keys() - WORKERS))
+def test_service_fits_the_deployment(overlay: str, name: str) -> None:
+    rendering = rendered(overlay)
+    deployment = rendering.one("Deployment", name)
+    labels = deployment["spec"]["template"]["metadata"]["labels"]
+    svc = rendering.one("Service", name)
     assert svc["spec"]["type"] == "ClusterIP"
     assert svc["spec"]["selector"].items() <= labels.items()
-    assert deployment["spec"]["selector"]["matchLabels"].items() <= labels.items()
     [port] = svc["spec"]["ports"]
     assert port["targetPort"] in ("http", http_port(deployment))
     assert port["port"] == http_port(deployment)
-    account = rendering.one("ServiceAccount", pod(deployment)["serviceAccountName"])
-    assert account["automountServiceAccountToken"] is False
 
 
 @pytest.mark.parametrize("path", ["base", *OVERLAYS])
@@ -167,10 +250,10 @@ def test_replicas_per_environment() -> None:
                for d in rendered(path).of_kind("Deployment")}
         for path in ("base", *OVERLAYS)
     }
-    assert replicas["base"] == dict.fromkeys(SETTINGS, 2)
+    assert replicas["base"] == dict.fromkeys(DEPLOYMENTS, 2)
     assert replicas["overlays/staging"] == replicas["base"]
     assert replicas["overlays/production"] == {
-        "registry": 3, "transfer": 3, "photo": 2, "export": 2,
+        "registry": 3, "transfer": 3, "transfer-worker": 3, "photo": 2, "export": 2,
     }
 
 
@@ -187,9 +270,11 @@ def test_autoscalers_and_budgets_fit_their_deployments(overlay: str) -> None:
         selected = selected_deployments(rendering, budget["spec"]["selector"]["matchLabels"])
         assert len(selected) == 1, budget["metadata"]
         assert budget["spec"].get("maxUnavailable", 0) < selected[0]["spec"]["replicas"]
+    assert {b["metadata"]["name"] for b in rendering.of_kind("PodDisruptionBudget")} \
+        == set(DEPLOYMENTS)
     if overlay.endswith("production"):
         assert {h["metadata"]["name"] for h in rendering.of_kind("HorizontalPodAutoscaler")} \
-            == set(SETTINGS)
+            == set(DEPLOYMENTS)
 
 
 def selected_deployments(rendering: Build, labels: dict[str, str]) -> list[dict]:
@@ -203,7 +288,7 @@ def test_network_policies_deny_by_default_and_allow_the_known_callers(overlay: s
     policies = rendering.of_kind("NetworkPolicy")
     assert any(p["spec"]["podSelector"] == {} and "ingress" not in p["spec"]
                and p["spec"]["policyTypes"] == ["Ingress"] for p in policies)
-    allowed: dict[str, list[dict]] = {name: [] for name in SETTINGS}
+    allowed: dict[str, list[dict]] = {name: [] for name in DEPLOYMENTS}
     for policy in policies:
         selector = policy["spec"]["podSelector"].get("matchLabels", {})
         targets = selected_deployments(rendering, selector)
@@ -216,12 +301,68 @@ def test_network_policies_deny_by_default_and_allow_the_known_callers(overlay: s
     namespaces = {name: {f.get("namespaceSelector", {}).get("matchLabels", {})
                          .get("kubernetes.io/metadata.name") for f in sources}
                   for name, sources in allowed.items()}
-    for service in SETTINGS:
-        assert {"ingress-nginx", "monitoring"} <= namespaces[service], service
-    assert {"app.kubernetes.io/name": "transfer"} in [
-        f.get("podSelector", {}).get("matchLabels") for f in allowed["registry"]
-        if "namespaceSelector" not in f
+    for name in DEPLOYMENTS.keys() - WORKERS:
+        assert {"ingress-nginx", "monitoring"} <= namespaces[name], name
+    for name in WORKERS:
+        assert namespaces[name] == {"monitoring"}, name
+    callers = [f.get("podSelector", {}).get("matchLabels") for f in allowed["registry"]
+               if "namespaceSelector" not in f]
+    for name in ("transfer", "transfer-worker"):
+        assert {"app.kubernetes.io/name": name} in callers, name
+
+
+@pytest.mark.parametrize("overlay", OVERLAYS)
+def test_worker_reaches_only_database_temporal_registry_and_dns(overlay: str) -> None:
+    rendering = rendered(overlay)
+    worker = rendering.one("Deployment", "transfer-worker")
+    [policy] = [
+        p for p in rendering.of_kind("NetworkPolicy")
+        if "Egress" in p["spec"]["policyTypes"]
+        and worker in selected_deployments(rendering, p["spec"]["podSelector"]["matchLabels"])
     ]
+    config = config_maps(rendering)["xueji-config"]
+    temporal_port = int(config["XUEJI_TEMPORAL_ADDRESS"].rpartition(":")[2])
+    registry = rendering.one("Deployment", "registry")
+    assert config["XUEJI_REGISTRY_URL"] == f"http://registry:{http_port(registry)}"
+    [cluster] = rendered("platform").of_kind("Cluster")
+    # The services' database URLs live in secrets; Temporal's values name the same primary.
+    primary = yaml.safe_load(TEMPORAL_VALUES.read_text(encoding="utf-8"))["server"]["config"][
+        "persistence"]["datastores"]["default"]["sql"]["connectAddr"]
+    host, _, database_port = primary.rpartition(":")
+    assert host == f"{cluster['metadata']['name']}-rw.{PLATFORM_NAMESPACE}.svc"
+    platform = {"kubernetes.io/metadata.name": PLATFORM_NAMESPACE}
+    temporal_frontend = {"app.kubernetes.io/name": "temporal",
+                         "app.kubernetes.io/instance": "temporal",
+                         "app.kubernetes.io/component": "frontend"}
+    assert egress_destinations(policy) == {
+        destination({"kubernetes.io/metadata.name": "kube-system"}, {"k8s-app": "kube-dns"},
+                    {("UDP", 53), ("TCP", 53)}),
+        destination(platform, {"cnpg.io/cluster": cluster["metadata"]["name"]},
+                    {("TCP", int(database_port))}),
+        destination(platform, temporal_frontend, {("TCP", temporal_port)}),
+        destination(None, {"app.kubernetes.io/name": "registry"},
+                    {("TCP", http_port(registry))}),
+    }
+
+
+Destination = tuple[frozenset | None, frozenset, frozenset]
+
+
+def destination(namespace: dict | None, pods: dict, ports: set) -> Destination:
+    """A peer the policy lets out to: namespace labels (None: the policy's own), pod labels,
+    and the (protocol, port) pairs."""
+    return (None if namespace is None else frozenset(namespace.items()),
+            frozenset(pods.items()), frozenset(ports))
+
+
+def egress_destinations(policy: dict) -> set[Destination]:
+    found = set()
+    for rule in policy["spec"]["egress"]:
+        ports = {(p.get("protocol", "TCP"), p["port"]) for p in rule["ports"]}
+        for peer in rule["to"]:
+            namespace = peer.get("namespaceSelector", {}).get("matchLabels")
+            found.add(destination(namespace, peer["podSelector"]["matchLabels"], ports))
+    return found
 
 
 def test_deploy_folder_names_no_path_outside_the_repository() -> None:

@@ -12,7 +12,7 @@ import yaml
 from tests.unit.deploy.kustomize import DEPLOY, Build, build
 from tests.unit.deploy.platform_checks import bucket_problems, kafka_topic_names, topic_problems
 from tests.unit.deploy.test_manifests import SETTINGS, rendered, service_env
-from tests.unit.deploy.workloads import SecretValue
+from tests.unit.deploy.workloads import SecretValue, secret_names
 from xueji_common import contracts
 from xueji_stack import buckets
 from xueji_stack.search_attributes import XUEJI_SEARCH_ATTRIBUTES
@@ -199,17 +199,3 @@ def test_readme_names_every_secret_the_manifests_read(
     assert len(names) > 10
     assert {n for n in names if f"`{n}`" not in readme} == set()
 
-
-def secret_names(node: object) -> set[str]:
-    """Names of the Secrets a resource refers to (secretKeyRef, secret volumes, passwordSecret…)."""
-    if isinstance(node, list):
-        return set().union(*(secret_names(item) for item in node))
-    if not isinstance(node, dict):
-        return set()
-    names = set()
-    for key, value in node.items():
-        if key in ("secretKeyRef", "secret", "passwordSecret", "secretRef"):
-            names.add(value.get("secretName") or value["name"])
-        else:
-            names |= secret_names(value)
-    return names

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any
@@ -16,6 +17,7 @@ NODE_CPU_CORES = 2
 # Migrations run before the listener opens; the startup probe must wait at least this long.
 MIN_STARTUP_SECONDS = 300
 ENV_PREFIX = "XUEJI_"
+ROLES_VAR = ENV_PREFIX + "ROLES"
 
 
 @dataclass(frozen=True)
@@ -68,13 +70,21 @@ def container_env(
 
 
 def settings_problems(
-    settings: type[BaseSettings], env: dict[str, str | SecretValue]
+    settings: type[BaseSettings],
+    env: dict[str, str | SecretValue],
+    unread: Collection[str] = (),
 ) -> list[str]:
-    """Every field of the settings class is set, and the values parse."""
+    """Every field of the settings class is set, and the values parse.
+
+    `unread` names fields the Deployment's role never reads: they may keep their defaults
+    (a field without a default must be set all the same, or the process would not start).
+    """
     values: dict[str, str] = {}
     problems = []
-    for field in settings.model_fields:
+    for field, info in settings.model_fields.items():
         var = ENV_PREFIX + field.upper()
+        if var not in env and field in unread and not info.is_required():
+            continue
         if var not in env:
             problems.append(f"{var} is not set")
             continue
@@ -140,6 +150,60 @@ def file_env_problems(deployment: Resource, env: dict[str, str | SecretValue]) -
         for var, value in env.items()
         if var.endswith("_FILE") and isinstance(value, str) and value not in files
     ]
+
+
+def secret_names(node: object) -> set[str]:
+    """Names of the Secrets a resource refers to (secretKeyRef, secret volumes, passwordSecret…)."""
+    if isinstance(node, list):
+        return set().union(*(secret_names(item) for item in node))
+    if not isinstance(node, dict):
+        return set()
+    names = set()
+    for key, value in node.items():
+        if key in ("secretKeyRef", "secret", "passwordSecret", "secretRef"):
+            names.add(value.get("secretName") or value["name"])
+        else:
+            names |= secret_names(value)
+    return names
+
+
+def role_problems(
+    deployments: list[Resource],
+    config_maps: dict[str, dict[str, str]],
+    module: str,
+    wanted: Mapping[str, str],
+) -> list[str]:
+    """The Deployments running `module` are exactly those of `wanted`, and each sets
+    XUEJI_ROLES in its own container to the roles `wanted` gives it (comma separated).
+
+    A Deployment without its own XUEJI_ROLES would run the settings' default (every role), or
+    whatever a shared ConfigMap says: two of them would then both relay and both consume.
+    """
+    problems = []
+    running: dict[str, frozenset[str] | None] = {}
+    for deployment in deployments:
+        container = main_container(deployment)
+        if container.get("args") != [module]:
+            continue
+        name = deployment["metadata"]["name"]
+        env, _ = container_env(deployment, config_maps)
+        own = ROLES_VAR in {var["name"] for var in container.get("env", [])}
+        value = env.get(ROLES_VAR)
+        if not own or not isinstance(value, str):
+            problems.append(f"{name} runs {module} without XUEJI_ROLES of its own")
+        running[name] = _roles(value) if own and isinstance(value, str) else None
+    for name in sorted(running.keys() - wanted.keys()):
+        problems.append(f"{name} runs {module} but is not one of {sorted(wanted)}")
+    for name, roles in wanted.items():
+        if name not in running:
+            problems.append(f"no Deployment {name} runs {module}")
+        elif running[name] is not None and running[name] != _roles(roles):
+            problems.append(f"{name} runs roles {sorted(running[name])}, not {roles}")
+    return problems
+
+
+def _roles(value: str) -> frozenset[str]:
+    return frozenset(r.strip() for r in value.split(",") if r.strip())
 
 
 def deployment_problems(deployment: Resource) -> list[str]:
