@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import TypeVar
 
 from pydantic import Field, ValidationError
@@ -53,6 +54,13 @@ class TemporalSettings(BaseSettings):
 
     temporal_address: str
     temporal_namespace: str = "default"
+    # How long a stopping worker lets running activities finish before cancelling them; the
+    # pod's termination grace period must be longer.
+    worker_shutdown_grace_seconds: float = 120.0
+
+    @property
+    def worker_shutdown_grace(self) -> timedelta:
+        return timedelta(seconds=self.worker_shutdown_grace_seconds)
 
 
 class S3Settings(BaseSettings):

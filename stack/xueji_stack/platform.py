@@ -50,6 +50,8 @@ class Platform:
             "XUEJI_REGISTRY_USERNAME": TRANSFER_SERVICE_ACCOUNT,
             "XUEJI_REGISTRY_PASSWORD": self._service_password(),
             "XUEJI_DOCKING_PROVINCES": ",".join(DOCKING_PROVINCES),
+            # Ctrl-C stops the stack within seconds; activities cut short are retried next run.
+            "XUEJI_WORKER_SHUTDOWN_GRACE_SECONDS": "5",
         }
 
     def _service_password(self) -> str:

@@ -9,6 +9,8 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from xueji_common.runtime import BackgroundJob
 from xueji_stack.infrastructure import Infrastructure
 
+TEST_SHUTDOWN_GRACE = "2"  # seconds
+
 
 @contextlib.asynccontextmanager
 async def running_jobs(jobs: Sequence[tuple[str, BackgroundJob]]) -> AsyncIterator[None]:
@@ -24,8 +26,10 @@ async def running_jobs(jobs: Sequence[tuple[str, BackgroundJob]]) -> AsyncIterat
 
 
 def settings_from(infrastructure: Infrastructure) -> dict[str, str]:
-    """The infrastructure's XUEJI_* variables as settings keyword arguments."""
-    return {k.removeprefix("XUEJI_").lower(): v for k, v in infrastructure.env().items()}
+    """The infrastructure's XUEJI_* variables as settings keyword arguments; workers stopping
+    at the end of a module give running activities only a moment."""
+    env = {k.removeprefix("XUEJI_").lower(): v for k, v in infrastructure.env().items()}
+    return {**env, "worker_shutdown_grace_seconds": TEST_SHUTDOWN_GRACE}
 
 
 async def eventually(check: Callable[[], Awaitable[bool]], *, within: float = 30.0) -> None:

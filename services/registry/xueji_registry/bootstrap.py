@@ -97,8 +97,16 @@ async def build(settings: RegistrySettings) -> tuple[ServiceKernel, ServiceParts
     )
     workers = worker_jobs(
         [
-            ("status-change-worker", status_change_worker(temporal, kernel.db, outbox)),
-            ("report-worker", report_worker(temporal, kernel.db, outbox, report_store)),
+            (
+                "status-change-worker",
+                status_change_worker(temporal, kernel.db, outbox, settings.worker_shutdown_grace),
+            ),
+            (
+                "report-worker",
+                report_worker(
+                    temporal, kernel.db, outbox, report_store, settings.worker_shutdown_grace
+                ),
+            ),
         ]
     )
 

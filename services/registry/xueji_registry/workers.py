@@ -9,8 +9,8 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Sequence
+from datetime import timedelta
 
 from sqlalchemy import Table
 from temporalio.client import Client
@@ -18,6 +18,7 @@ from temporalio.worker import Worker
 
 from xueji_common.db import Database
 from xueji_common.runtime import BackgroundJob
+from xueji_common.temporal_worker import worker_job
 from xueji_registry.reports.monthly_activities import MonthlyReportActivities
 from xueji_registry.reports.store import ReportStore
 from xueji_registry.status_changes.activities import StatusChangeActivities
@@ -27,10 +28,13 @@ from xueji_workflows.monthly_report.workflows import MonthlyReportWorkflow
 from xueji_workflows.status_change.workflows import StatusChangeWorkflow
 
 
-def status_change_worker(client: Client, db: Database, outbox: Table) -> Worker:
+def status_change_worker(
+    client: Client, db: Database, outbox: Table, shutdown_grace: timedelta
+) -> Worker:
     cases = StatusChangeActivities(db, outbox)
     return Worker(
         client,
+        graceful_shutdown_timeout=shutdown_grace,
         task_queue=status_change.TASK_QUEUE,
         workflows=[StatusChangeWorkflow],
         activities=[
@@ -44,24 +48,17 @@ def status_change_worker(client: Client, db: Database, outbox: Table) -> Worker:
     )
 
 
-def report_worker(client: Client, db: Database, outbox: Table, store: ReportStore) -> Worker:
+def report_worker(
+    client: Client, db: Database, outbox: Table, store: ReportStore, shutdown_grace: timedelta
+) -> Worker:
     reports = MonthlyReportActivities(db, outbox, store)
     return Worker(
         client,
+        graceful_shutdown_timeout=shutdown_grace,
         task_queue=monthly_report.TASK_QUEUE,
         workflows=[MonthlyReportWorkflow],
         activities=[reports.report_counties, reports.write_monthly_report],
     )
-
-
-def worker_job(worker: Worker) -> BackgroundJob:
-    """Run until cancelled; leaving the block shuts the worker down gracefully."""
-
-    async def run() -> None:
-        async with worker:
-            await asyncio.Event().wait()
-
-    return run
 
 
 def worker_jobs(workers: Sequence[tuple[str, Worker]]) -> list[tuple[str, BackgroundJob]]:

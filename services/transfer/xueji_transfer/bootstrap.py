@@ -15,6 +15,7 @@ from xueji_common.readiness import broker_check, database_check, s3_check, tempo
 from xueji_common.runtime import BackgroundJob
 from xueji_common.service import ServiceKernel, ServiceParts
 from xueji_common.storage import minio_client
+from xueji_common.temporal_worker import worker_job
 from xueji_transfer.activities import TransferActivities
 from xueji_transfer.calendar.activity import CalendarActivities
 from xueji_transfer.calendar.store import CalendarStore
@@ -28,7 +29,7 @@ from xueji_transfer.schema import SCHEMA, handled_events, org_units, outbox
 from xueji_transfer.settings import API, WORKER, TransferSettings
 from xueji_transfer.transfers.starting import Filing
 from xueji_transfer.transfers.views import router as transfers_router
-from xueji_transfer.worker import TaskQueues, calendar_worker, transfer_worker, worker_job
+from xueji_transfer.worker import TaskQueues, calendar_worker, transfer_worker
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 REGISTRY_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
@@ -81,12 +82,14 @@ async def build(
     if WORKER in roles:
         activities = TransferActivities(kernel.db, registry)
         deadlines = CalendarActivities(calendar)
+        grace = settings.worker_shutdown_grace
+        transfers = transfer_worker(temporal, queues.transfer, activities, deadlines, grace)
         background += [
+            ("transfer-worker", worker_job(transfers)),
             (
-                "transfer-worker",
-                worker_job(transfer_worker(temporal, queues.transfer, activities, deadlines)),
+                "calendar-worker",
+                worker_job(calendar_worker(temporal, queues.calendar, deadlines, grace)),
             ),
-            ("calendar-worker", worker_job(calendar_worker(temporal, queues.calendar, deadlines))),
         ]
     app = create_app(
         service="transfer",

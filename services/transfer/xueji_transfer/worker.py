@@ -13,12 +13,12 @@ activities.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from temporalio.client import Client
 from temporalio.worker import Worker
 from temporalio.worker.workflow_sandbox import SandboxedWorkflowRunner, SandboxRestrictions
 
-from xueji_common.runtime import BackgroundJob
 from xueji_transfer.activities import TransferActivities
 from xueji_transfer.calendar.activity import CalendarActivities
 from xueji_workflows import transfer
@@ -53,7 +53,11 @@ PASSTHROUGH = (
 
 
 def transfer_worker(
-    client: Client, task_queue: str, activities: TransferActivities, calendar: CalendarActivities
+    client: Client,
+    task_queue: str,
+    activities: TransferActivities,
+    calendar: CalendarActivities,
+    shutdown_grace: timedelta,
 ) -> Worker:
     restrictions = SandboxRestrictions.default.with_passthrough_modules(*PASSTHROUGH)
     return Worker(
@@ -62,15 +66,16 @@ def transfer_worker(
         workflows=[TransferWorkflow],
         activities=[*activities.all(), calendar.compute_deadline],
         workflow_runner=SandboxedWorkflowRunner(restrictions=restrictions),
+        graceful_shutdown_timeout=shutdown_grace,
     )
 
 
-def calendar_worker(client: Client, task_queue: str, calendar: CalendarActivities) -> Worker:
-    return Worker(client, task_queue=task_queue, activities=[calendar.compute_deadline])
-
-
-def worker_job(worker: Worker) -> BackgroundJob:
-    async def run() -> None:
-        await worker.run()
-
-    return run
+def calendar_worker(
+    client: Client, task_queue: str, calendar: CalendarActivities, shutdown_grace: timedelta
+) -> Worker:
+    return Worker(
+        client,
+        task_queue=task_queue,
+        activities=[calendar.compute_deadline],
+        graceful_shutdown_timeout=shutdown_grace,
+    )

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 
 import httpx
@@ -19,13 +20,14 @@ import pytest
 from minio import Minio
 from temporalio.client import Client
 
-from tests.integration.harness import running_jobs, settings_from
+from tests.integration.harness import TEST_SHUTDOWN_GRACE, running_jobs, settings_from
 from tests.integration.registry_status.world import DOCKING, World, build_world
 from xueji_common.auth.tokens import TokenIssuer, generate_key_pair
 from xueji_common.contracts import province_inbound_topic, province_outbound_topic
 from xueji_common.db import Database
 from xueji_common.migrations import upgrade_to_head
 from xueji_common.storage import minio_client
+from xueji_common.temporal_worker import worker_job
 from xueji_registry.bootstrap import MIGRATIONS, build
 from xueji_registry.schema import SCHEMA
 from xueji_registry.settings import RegistrySettings
@@ -34,7 +36,7 @@ from xueji_transfer.bootstrap import MIGRATIONS as TRANSFER_MIGRATIONS
 from xueji_transfer.calendar.activity import CalendarActivities
 from xueji_transfer.calendar.store import CalendarStore
 from xueji_transfer.schema import SCHEMA as TRANSFER_SCHEMA
-from xueji_transfer.worker import calendar_worker, worker_job
+from xueji_transfer.worker import calendar_worker
 from xueji_workflows.approval.activities import CALENDAR_TASK_QUEUE
 
 
@@ -100,7 +102,8 @@ async def _calendar_queue(url: str, temporal: Client) -> tuple[list, Database]:
     db = Database(url, TRANSFER_SCHEMA, pool_size=2)
     calendar = CalendarStore(db)
     await calendar.seed()
-    worker = calendar_worker(temporal, CALENDAR_TASK_QUEUE, CalendarActivities(calendar))
+    grace = timedelta(seconds=float(TEST_SHUTDOWN_GRACE))
+    worker = calendar_worker(temporal, CALENDAR_TASK_QUEUE, CalendarActivities(calendar), grace)
     return [("calendar-worker", worker_job(worker))], db
 
 
