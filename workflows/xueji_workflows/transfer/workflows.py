@@ -4,7 +4,7 @@ Changing running logic: transfers run for weeks, so a change to what this code d
 history already recorded must be guarded with `workflow.patched("<id>")` — new code in the
 `if` branch, the old path in `else` — until every transfer started before the change has
 finished; then switch to `workflow.deprecate_patch("<id>")` and finally drop the old path.
-`tests/workflows/test_transfer_replay.py` replays a recorded history and fails on an
+`tests/workflows/test_replay.py` replays recorded histories and fails on an
 unguarded change; record a fresh history after each patch.
 """
 
