@@ -16,7 +16,7 @@ import asyncio
 import sys
 import uuid
 from collections.abc import Awaitable, Callable
-from dataclasses import fields, replace
+from dataclasses import replace
 from pathlib import Path
 
 from temporalio.api.operatorservice.v1 import AddSearchAttributesRequest
@@ -24,6 +24,7 @@ from temporalio.client import WorkflowHandle
 from temporalio.testing import WorkflowEnvironment
 from temporalio.worker import Worker
 
+from tests.workflows.test_status_change import suspension
 from tests.workflows.transfer_cases import (
     ONE_HOUR,
     SHANGHAI_SCHOOL,
@@ -33,8 +34,6 @@ from tests.workflows.transfer_cases import (
     county_officer,
     decide,
     exchange_paper_file,
-    new_pupil_number,
-    registrar,
     report_arrival,
     sleep_until,
     start_transfer,
@@ -44,7 +43,7 @@ from tests.workflows.transfer_cases import (
 from tests.workflows.workflow_fakes import Fakes
 from xueji_workflows.approval import StepDecision
 from xueji_workflows.search_attributes import indexed_value_types
-from xueji_workflows.status_change import StatusChangeInput, status_change_workflow_id
+from xueji_workflows.status_change import status_change_workflow_id
 from xueji_workflows.status_change.workflows import StatusChangeWorkflow
 from xueji_workflows.transfer.workflows import TransferWorkflow
 
@@ -69,19 +68,7 @@ async def full_transfer(env: WorkflowEnvironment, queue: str) -> WorkflowHandle:
 
 
 async def late_suspension(env: WorkflowEnvironment, queue: str) -> WorkflowHandle:
-    change = StatusChangeInput(
-        case_id=str(uuid.uuid4()),
-        pupil_number=new_pupil_number(),
-        pupil_name="刘小红",
-        change_type="suspension",
-        school=SHANGHAI_SCHOOL,
-        filed_by=registrar(SHANGHAI_SCHOOL),
-        reason="因病休学一年",
-        evidence_ids=["hospital-certificate-1"],
-        effective_on="2026-12-01",
-    )
-    if "calendar_queue" in {f.name for f in fields(change)}:
-        change = replace(change, calendar_queue=queue)  # this worker serves the fake calendar
+    change = replace(suspension(), calendar_queue=queue)  # this worker serves the calendar
     handle = await env.client.start_workflow(
         StatusChangeWorkflow.run,
         change,
