@@ -14,7 +14,7 @@ from typing import Generic, TypeVar
 from temporalio import workflow
 from temporalio.common import RetryPolicy
 
-from xueji_workflows.placement import LOCAL_ACTIVITIES
+from xueji_workflows.placement import LOCAL_ACTIVITIES, LOCAL_RETRY_THRESHOLD
 
 EVENT_TIMEOUT = timedelta(seconds=30)
 # An event must never be lost: retry until the service takes it.
@@ -48,4 +48,5 @@ class EventBatch(Generic[Event]):
             events,
             start_to_close_timeout=EVENT_TIMEOUT,
             retry_policy=EVENT_RETRY,
+            local_retry_threshold=LOCAL_RETRY_THRESHOLD,
         )

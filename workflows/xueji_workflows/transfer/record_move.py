@@ -6,9 +6,10 @@ from datetime import timedelta
 
 from temporalio import workflow
 from temporalio.common import RetryPolicy
-from temporalio.exceptions import ActivityError
+from temporalio.exceptions import ActivityError, ApplicationError
 
 from xueji_workflows.errors import RECORD_MOVE_FAILED, activity_refusal
+from xueji_workflows.placement import run_activity
 from xueji_workflows.transfer import TransferInput
 
 with workflow.unsafe.imports_passed_through():
@@ -34,12 +35,12 @@ async def move_record(transfer: TransferInput) -> MovePupilResult:
         target_class=transfer.target_class,
     )
     try:
-        return await workflow.execute_activity(
+        return await run_activity(
             MOVE_PUPIL,
             request,
             result_type=MovePupilResult,
-            start_to_close_timeout=MOVE_TIMEOUT,
-            retry_policy=MOVE_RETRY,
+            start_to_close=MOVE_TIMEOUT,
+            retry=MOVE_RETRY,
         )
-    except ActivityError as err:
+    except (ActivityError, ApplicationError) as err:
         raise activity_refusal(err, RECORD_MOVE_FAILED) from err
