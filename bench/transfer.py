@@ -64,10 +64,11 @@ def _cpu_by_component() -> dict[str, float]:
     for child in psutil.Process().children(recursive=True):
         try:
             line, times = " ".join(child.cmdline()), child.cpu_times()
+            role = child.environ().get("XUEJI_ROLES")
         except psutil.Error:
             continue
         name = next((c for c in COMPONENTS if c in line), "other")
-        totals[name] += times.user + times.system
+        totals[f"{name} ({role})" if role else name] += times.user + times.system
     return totals
 
 
