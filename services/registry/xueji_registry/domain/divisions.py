@@ -71,6 +71,7 @@ def is_known_division(code: str) -> bool:
     return bool(division_periods(code))
 
 
+@lru_cache(maxsize=65536)
 def retired_before(code: str, year: int) -> bool:
     """True when every name the code ever had ended before `year`."""
     periods = division_periods(code)

@@ -56,6 +56,9 @@ def _conditions(principal: Principal, filters: PupilFilters) -> list[ColumnEleme
     if filters.status:
         conditions.append(pupils.c.status == filters.status)
     if filters.reason:
+        # `problem` too, as the bare column: the reason index is partial (WHERE problem), and
+        # the planner matches that predicate to `problem`, not to `problem IS true`.
+        conditions.append(pupils.c.problem)
         conditions.append(pupils.c.problem_reasons.contains([{"code": filters.reason}]))
     if filters.registration_state:
         conditions.append(pupils.c.registration_state == filters.registration_state)

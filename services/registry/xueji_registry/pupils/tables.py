@@ -97,6 +97,8 @@ pupils = Table(
         "problem_reasons",
         postgresql_using="gin",
         postgresql_ops={"problem_reasons": "jsonb_path_ops"},
+        # Only problem records have reasons; a search by reason also filters on `problem`.
+        postgresql_where=text("problem"),
     ),
 )
 
