@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import httpx
 import pytest
+from sqlalchemy import text
 
 from tests.integration.registry_imports.conftest import SCHOOL_A, SCHOOL_B, Fujian
 from tests.integration.registry_imports.upload_requests import counts, post_import
@@ -80,3 +83,32 @@ async def test_rows_sharing_an_id_number_in_one_file_all_fail(
     }
     assert "第4行" in report["errors"][0]["message"]
     assert await counts(db, SCHOOL_A[-1]) == (before[0] + 1, before[1] + 1)
+
+
+async def test_concurrent_imports_at_two_schools_give_a_shared_person_one_record(
+    client: httpx.AsyncClient, db: Database, fujian: Fujian
+) -> None:
+    shared = pupil_row(1)
+    rows_a = [pupil_row(1), shared, pupil_row(2)]
+    rows_b = [pupil_row(1), pupil_row(2), shared]
+    before = await counts(db, SCHOOL_A[-1]), await counts(db, SCHOOL_B[-1])
+    answers = await asyncio.gather(
+        post_import(client, fujian.registrar_a, workbook(rows_a)),
+        post_import(client, fujian.registrar_b, workbook(rows_b)),
+    )
+    reports = [answer.json() for answer in answers]
+    assert [answer.status_code for answer in answers] == [201, 201], reports
+    assert sorted(report["rows_applied"] for report in reports) == [2, 3]
+    (loser,) = [report for report in reports if report["rows_failed"]]
+    (error,) = loser["errors"]
+    assert error["code"] == "ID_NUMBER_ACTIVE_ELSEWHERE"
+    assert error["row"] == (3 if loser is reports[0] else 4)
+    after = await counts(db, SCHOOL_A[-1]), await counts(db, SCHOOL_B[-1])
+    added = [(a[0] - b[0], a[1] - b[1]) for a, b in zip(after, before, strict=True)]
+    assert sorted(added) == [(2, 2), (3, 3)]
+    async with db.engine.connect() as connection:
+        holders = await connection.scalar(
+            text("SELECT count(*) FROM pupils WHERE id_number = :id"),
+            {"id": shared["身份证件号"]},
+        )
+    assert holders == 1

@@ -10,7 +10,13 @@ from tests.unit.registry_imports.sample_school import SCHOOL, cells, context, la
 from tests.unit.registry_imports.sample_workbooks import pupil_row
 from xueji.registry.v1 import pupil_events_pb2 as pb
 from xueji_common.auth.principal import Principal, Role, UnitKind
-from xueji_registry.imports.bulk_record import BulkRecordBuilder, random_uuid_texts
+from xueji_common.contracts import event_type
+from xueji_registry.imports.bulk_record import (
+    NUMBER_COLUMNS,
+    OUTBOX_COLUMNS,
+    BulkRecordBuilder,
+    random_uuid_texts,
+)
 from xueji_registry.imports.copy_text import encoders_for
 from xueji_registry.imports.field_readers import FieldReader
 from xueji_registry.imports.row_reading import read_row
@@ -54,17 +60,21 @@ def test_stored_values_equal_validate_candidates(row: dict[str, object]) -> None
     assert outcome.stored.national_number == "G" + str(reference.valid_id_number)
 
 
-def _decode(line: str, columns: tuple[str, ...]) -> dict[str, str]:
-    return dict(zip(columns, line.rstrip("\n").split("\t"), strict=True))
+def _decode(data: bytes, columns: tuple[str, ...]) -> dict[str, str]:
+    (line,) = data.decode().splitlines()
+    return dict(zip(columns, line.split("\t"), strict=True))
 
 
 @pytest.mark.parametrize("row", ROWS, ids=range(len(ROWS)))
 def test_copy_lines_and_payloads_equal_the_pupils_services_own(row: dict[str, object]) -> None:
     ctx = context()
-    builder = BulkRecordBuilder(ctx, ACTOR, "batch-1")
+    builder = BulkRecordBuilder(ctx, ACTOR, "batch-1", "trace-1")
     stored = read_row(2, cells(row), layout(), ctx).stored
     assert stored is not None
-    line = _decode(builder.line(2, stored), builder.columns)
+    builder.add(7, stored, 12345)
+    staged = builder.staged()
+    assert (list(staged.rows), list(staged.id_keys)) == ([7], [12345])
+    line = _decode(staged.pupils, builder.columns)
     pupil_id = uuid.UUID(line["id"])
     class_id = stored.values["class_id"]
     state = new_state(
@@ -76,14 +86,24 @@ def test_copy_lines_and_payloads_equal_the_pupils_services_own(row: dict[str, ob
     encoders = encoders_for(pupils, tuple(expected))
     for (name, value), encode in zip(expected.items(), encoders, strict=True):
         assert line[name] == encode(value), name
-    payload = bytes.fromhex(line["payload"].removeprefix("\\\\x"))
-    event = events.created(state, ACTOR, import_batch_id="batch-1").message
-    assert payload == event.SerializeToString(deterministic=True)
+    outbox = _decode(staged.events, OUTBOX_COLUMNS)
+    payload = bytes.fromhex(outbox.pop("payload").removeprefix("\\\\x"))
+    event = events.created(state, ACTOR, import_batch_id="batch-1")
+    assert payload == event.message.SerializeToString(deterministic=True)
     assert pb.PupilCreated.FromString(payload).pupil.pupil_id == str(pupil_id)
+    uuid.UUID(outbox.pop("event_id"))
+    assert outbox == {
+        "topic": event_type(event.type).topic, "event_type": event.type, "aggregate_id": event.key,
+        "subject": str(pupil_id), "trace_id": "trace-1",
+    }  # fmt: skip
+    assert _decode(staged.numbers, NUMBER_COLUMNS) == {
+        "pupil_id": str(pupil_id), "national_number": stored.national_number, "form": "G",
+        "reason": "首次建立学籍", "actor_account_id": ACTOR.account_id,
+    }  # fmt: skip
 
 
 def test_ids_are_random_version_4_uuids() -> None:
-    made = {text for _ in range(500) for text in random_uuid_texts()}
+    made = {text for _ in range(10) for text in random_uuid_texts(100)}
     assert len(made) == 1000
     assert {uuid.UUID(text).version for text in made} == {4}
     assert {uuid.UUID(text).variant for text in made} == {uuid.RFC_4122}

@@ -12,11 +12,14 @@ from __future__ import annotations
 
 import os
 import uuid
+from array import array
+from dataclasses import dataclass
 from datetime import date
 from json.encoder import encode_basestring  # type: ignore[attr-defined]
 
 from xueji.registry.v1 import pupil_events_pb2 as pb
 from xueji_common.auth.principal import Principal
+from xueji_common.contracts import event_type
 from xueji_registry.domain.code_tables import PupilStatus
 from xueji_registry.imports.candidate import StoredPupil
 from xueji_registry.imports.copy_text import NULL, encoders_for, text
@@ -36,7 +39,29 @@ VARYING = (
     "address", "guardians", "class_id", "grade", "stage", "enrolment_year",
     "graduation_year", "inclusive_education", "disability_category",
 )  # fmt: skip
-STAGING_EXTRAS = ("row_number", "event_id", "payload")
+NUMBER_REASON = "首次建立学籍"  # as the pupils service records a first number
+OUTBOX_COLUMNS = (
+    "event_id", "topic", "event_type", "aggregate_id", "subject", "payload", "trace_id",
+)  # fmt: skip
+NUMBER_COLUMNS = ("pupil_id", "national_number", "form", "reason", "actor_account_id")
+_CREATED = event_type("pupil.created")
+_IDS_AT_ONCE = 1024
+
+
+@dataclass(frozen=True)
+class StagedRecords:
+    """COPY text of one chunk's new pupils (`BulkRecordBuilder.columns`), their pupil.created
+    events (`OUTBOX_COLUMNS`) and first numbers (`NUMBER_COLUMNS`): line k of each belongs to
+    sheet row `rows[k]`, whose ID number hashes to `id_keys[k]`."""
+
+    pupils: bytes
+    events: bytes
+    numbers: bytes
+    rows: array
+    id_keys: array
+
+    def __len__(self) -> int:
+        return len(self.rows)
 
 
 def _sample(context: SchoolContext) -> PupilState:
@@ -51,17 +76,16 @@ def _sample(context: SchoolContext) -> PupilState:
     )  # fmt: skip
 
 
-def random_uuid_texts() -> tuple[str, str]:
-    """Two version-4 UUIDs as text from one read of the random source, without UUID objects."""
-    raw = bytearray(os.urandom(32))
-    for start in (0, 16):
-        raw[start + 6] = (raw[start + 6] & 0x0F) | 0x40
-        raw[start + 8] = (raw[start + 8] & 0x3F) | 0x80
+def random_uuid_texts(count: int) -> list[str]:
+    """Version-4 UUIDs as text from one read of the random source, without UUID objects."""
+    raw = bytearray(os.urandom(16 * count))
+    raw[6::16] = bytes((b & 0x0F) | 0x40 for b in raw[6::16])
+    raw[8::16] = bytes((b & 0x3F) | 0x80 for b in raw[8::16])
     h = raw.hex()
-    return (
-        f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:32]}",
-        f"{h[32:40]}-{h[40:44]}-{h[44:48]}-{h[48:52]}-{h[52:]}",
-    )
+    return [
+        f"{h[i:i + 8]}-{h[i + 8:i + 12]}-{h[i + 12:i + 16]}-{h[i + 16:i + 20]}-{h[i + 20:i + 32]}"
+        for i in range(0, 32 * count, 32)
+    ]
 
 
 def _s(value: str | None) -> str:
@@ -89,27 +113,67 @@ def _guardians(guardians: tuple[Guardian, ...]) -> str:
 
 
 class BulkRecordBuilder:
-    def __init__(self, context: SchoolContext, actor: Principal, import_id: str) -> None:
+    """Collects the COPY lines of one chunk's new pupils (`add`), then hands them over
+    (`staged`)."""
+
+    def __init__(
+        self,
+        context: SchoolContext,
+        actor: Principal,
+        import_id: str,
+        trace_id: str | None = None,
+    ) -> None:
         sample = _sample(context)
         if sample.status != PupilStatus.ENROLLED or sample.problem:
             raise ValueError("new pupils are expected to start enrolled and without problems")
         self._context = context
         values = {**row_values(sample), "import_batch_id": import_id}
         constant = [name for name in values if name not in VARYING]
-        self.columns: tuple[str, ...] = (*constant, *VARYING, *STAGING_EXTRAS)
+        self.columns: tuple[str, ...] = (*constant, *VARYING)
         encoders = encoders_for(pupils, constant)
         self._prefix = "".join(
             encode(values[name]) + "\t" for encode, name in zip(encoders, constant, strict=True)
         )
         self._template = events.created(sample, actor, import_batch_id=import_id).message
+        self._event_kind = f"\t{text(_CREATED.topic)}\t{text(_CREATED.name)}\t"
+        self._trace = text(trace_id)
+        self._number_tail = f"\t{text(NUMBER_REASON)}\t{text(actor.account_id or None)}\n"
+        self._ids: list[str] = []
+        self._pupils: list[str] = []
+        self._events: list[str] = []
+        self._numbers: list[str] = []
+        self._rows = array("i")
+        self._keys = array("Q")
 
-    def line(self, row: int, pupil: StoredPupil) -> str:
-        """One COPY line for a pupil that passed every check (validated, no problem reasons)."""
+    def add(self, row: int, pupil: StoredPupil, id_key: int) -> None:
+        """A pupil that passed every check (validated, no problem reasons)."""
+        if len(self._ids) < 2:
+            self._ids = random_uuid_texts(_IDS_AT_ONCE)
+        pupil_id, event_id = self._ids.pop(), self._ids.pop()
+        national = pupil.national_number
+        payload = self._payload(pupil, pupil_id)
+        self._pupils.append(self.line(pupil_id, pupil))
+        self._events.append(
+            f"{event_id}{self._event_kind}{national}\t{pupil_id}\t\\\\x{payload.hex()}"
+            f"\t{self._trace}\n"
+        )
+        self._numbers.append(f"{pupil_id}\t{national}\t{national[0]}{self._number_tail}")
+        self._rows.append(row)
+        self._keys.append(id_key)
+
+    def staged(self) -> StagedRecords:
+        return StagedRecords(
+            "".join(self._pupils).encode(),
+            "".join(self._events).encode(),
+            "".join(self._numbers).encode(),
+            self._rows,
+            self._keys,
+        )
+
+    def line(self, pupil_id: str, pupil: StoredPupil) -> str:
+        """The pupils table's COPY line for this pupil."""
         v = pupil.values
-        pupil_id, event_id = random_uuid_texts()
         class_id = v["class_id"]
-        school_class = self._context.classes_by_id[class_id] if class_id else None
-        payload = self._payload(pupil, pupil_id, school_class)
         birth = v["birth_date"]
         fields = (
             pupil_id, pupil.national_number, _s(v["local_number"]), _s(v["name"]),
@@ -119,12 +183,13 @@ class BulkRecordBuilder:
             _guardians(v["guardians"]), str(class_id) if class_id else NULL, str(v["grade"]),
             v["stage"], str(v["enrolment_year"]), str(pupil.graduation_year),
             "t" if v["inclusive_education"] else "f", _s(v["disability_category"]),
-            str(row), event_id, "\\\\x" + payload.hex(),
         )  # fmt: skip
         return self._prefix + "\t".join(fields) + "\n"
 
-    def _payload(self, pupil: StoredPupil, pupil_id: str, school_class: object) -> bytes:
+    def _payload(self, pupil: StoredPupil, pupil_id: str) -> bytes:
         v = pupil.values
+        class_id = v["class_id"]
+        school_class = self._context.classes_by_id[class_id] if class_id else None
         message = pb.PupilCreated()
         message.CopyFrom(self._template)
         record = message.pupil

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from xueji_common.auth.principal import Principal
 from xueji_registry.domain.reasons import Reason
-from xueji_registry.imports.bulk_record import BulkRecordBuilder
+from xueji_registry.imports.bulk_record import BulkRecordBuilder, StagedRecords
 from xueji_registry.imports.cell_archive import PackedCells, pack
 from xueji_registry.imports.cells import CellValue, cell_text
 from xueji_registry.imports.chunk_reading import chunk_rows
@@ -35,6 +35,7 @@ class ImportJob:
     header_row: int  # 1-based; data starts below it
     parts: PackageParts
     actor: Principal
+    trace_id: str | None = None  # carried by the pupil.created events
 
 
 @dataclass(frozen=True)
@@ -60,8 +61,7 @@ class ChunkResult:
     # Hashes of every row's ID number and local number: duplicates span chunks.
     id_keys: HashedKeys = field(default_factory=HashedKeys)
     local_keys: HashedKeys = field(default_factory=HashedKeys)
-    staged: bytes = b""  # COPY text, columns `BulkRecordBuilder.columns`
-    staged_rows: int = 0
+    staged: StagedRecords | None = None
     staged_cells: PackedCells | None = None
     pending: list[PendingRow] = field(default_factory=list)
 
@@ -83,9 +83,7 @@ def is_blank(values: list[CellValue], columns: tuple[int, ...]) -> bool:
 
 def work_on_chunk(job: ImportJob, chunk: SheetChunk) -> ChunkResult:
     result = ChunkResult()
-    builder = BulkRecordBuilder(job.context, job.actor, job.import_id)
-    lines: list[str] = []
-    staged_rows: list[int] = []
+    builder = BulkRecordBuilder(job.context, job.actor, job.import_id, job.trace_id)
     staged_cells: list[tuple[str, ...]] = []
     id_column = job.layout.get("id_number")
     local_column = job.layout.get("local_number")
@@ -97,21 +95,20 @@ def work_on_chunk(job: ImportJob, chunk: SheetChunk) -> ChunkResult:
         if row <= job.header_row or is_blank(values, columns):
             continue
         result.rows += 1
-        result.id_keys.add(row, key_hash(_at(values, id_column)))
+        id_key = key_hash(_at(values, id_column))
+        result.id_keys.add(row, id_key)
         result.local_keys.add(row, key_hash(_at(values, local_column)))
         outcome = read_row(row, values, job.layout, job.context, frozenset(formulas.get(row, ())))
         cells = row_cells(values, job.width)
         if outcome.stored is not None:
-            lines.append(builder.line(row, outcome.stored))
-            staged_rows.append(row)
+            builder.add(row, outcome.stored, id_key)
             staged_cells.append(cells)
         elif outcome.pending is not None:
             result.pending.append(PendingRow(row, cells, outcome.pending))
         else:
             result.failed.append(FailedRow(row, cells, outcome.reasons))
-    result.staged = "".join(lines).encode()
-    result.staged_rows = len(lines)
-    result.staged_cells = pack(staged_rows, staged_cells)
+    result.staged = builder.staged()
+    result.staged_cells = pack(result.staged.rows, staged_cells)
     return result
 
 

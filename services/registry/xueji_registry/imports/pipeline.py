@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 
 from xueji_common.uow import UnitOfWork
 from xueji_registry.domain.reasons import Reason
-from xueji_registry.imports.bulk_record import BulkRecordBuilder
 from xueji_registry.imports.cell_archive import CellArchive
 from xueji_registry.imports.chunk_work import ChunkResult, FailedRow, ImportJob, PendingRow
 from xueji_registry.imports.duplicate_keys import HashedKeys
@@ -60,15 +59,11 @@ class ChunkPipeline:
         job: ImportJob,
         staging: ImportStaging,
         workers: ChunkWorkers,
-        *,
-        trace_id: str | None,
     ) -> None:
         self._uow = uow
         self._job = job
         self._staging = staging
         self._workers = workers
-        self._trace_id = trace_id
-        self._columns = BulkRecordBuilder(job.context, job.actor, job.import_id).columns
         self.ledger = RowLedger()
 
     async def run(self, chunks: Iterator[SheetChunk], *, parallel: bool) -> RowLedger:
@@ -96,10 +91,10 @@ class ChunkPipeline:
         ledger.pending.extend(result.pending)
         if result.staged_cells is not None:
             ledger.archive.add(result.staged_cells)
-        if not result.staged_rows:
+        if not result.staged:
             return
-        skipped = await self._staging.apply(self._columns, result.staged, trace_id=self._trace_id)
-        ledger.applied += result.staged_rows - len(skipped)
+        skipped = await self._staging.apply(result.staged)
+        ledger.applied += len(result.staged) - len(skipped)
         await self._classify(skipped)
 
     async def _classify(self, skipped: list[SkippedRow]) -> None:

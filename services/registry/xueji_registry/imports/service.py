@@ -17,6 +17,7 @@ from xueji_common.errors import DomainError
 from xueji_common.tracing import current_trace_id
 from xueji_common.uow import UnitOfWork
 from xueji_registry.imports import error_codes
+from xueji_registry.imports.bulk_record import BulkRecordBuilder
 from xueji_registry.imports.chunk_reading import chunk_rows
 from xueji_registry.imports.chunk_work import ImportJob
 from xueji_registry.imports.headers import HeaderLayout, read_headers
@@ -105,13 +106,13 @@ async def import_pupils(
             header_row=header_row,
             parts=sheet.package_parts,
             actor=actor,
+            trace_id=current_trace_id(),
         )
         connection = await driver_connection(session)
-        staging = ImportStaging(
-            connection, import_id=job.import_id, actor_account_id=actor.account_id or None
-        )
+        columns = BulkRecordBuilder(context, actor, job.import_id).columns
+        staging = ImportStaging(connection, columns, import_id=job.import_id)
         await staging.create()
-        pipeline = ChunkPipeline(uow, job, staging, workers, trace_id=current_trace_id())
+        pipeline = ChunkPipeline(uow, job, staging, workers)
         try:
             ledger = await pipeline.run(sheet.chunks, parallel=sheet.parallel)
         except SheetRefused as refused:
