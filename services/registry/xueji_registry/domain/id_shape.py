@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from functools import lru_cache
 
 from xueji_registry.domain.check_character import check_character
 from xueji_registry.domain.divisions import (
@@ -53,6 +54,8 @@ def is_id_shaped(text: str) -> bool:
     return _SHAPE.fullmatch(text) is not None
 
 
+# One record asks this of the same number several times (shape check, IdNumber, its birth date).
+@lru_cache(maxsize=64)
 def birth_date_of(body: str) -> date | None:
     """The birth date encoded at positions 7-14, or None when it is no real date."""
     year, month, day = int(body[6:10]), int(body[10:12]), int(body[12:14])

@@ -43,15 +43,24 @@ class SchoolContext:
     def _by_name(self) -> dict[tuple[int, str], ClassRef]:
         return {(ref.grade, ref.name): ref for ref in self.classes.values()}
 
+    @cached_property
+    def _found(self) -> dict[tuple[int, str], ClassRef | None]:
+        # A file names a few hundred classes, each on thousands of rows.
+        return {}
+
     def find_class(self, grade: int, text: str) -> ClassRef | None:
         """The class a cell names, by its full name ("一年级(3)班") or its number ("3", "3班")."""
-        by_name = self._by_name.get((grade, text))
-        if by_name is not None:
-            return by_name
-        match = _CLASS_NUMBER.fullmatch(text)
-        if match is None:
-            return None
-        return self.classes.get(class_code(grade, int(match.group(1))))
+        key = (grade, text)
+        found = self._found
+        if key in found:
+            return found[key]
+        by_name = self._by_name.get(key)
+        if by_name is None:
+            match = _CLASS_NUMBER.fullmatch(text)
+            number = int(match.group(1)) if match is not None else None
+            by_name = self.classes.get(class_code(grade, number)) if number is not None else None
+        found[key] = by_name
+        return by_name
 
 
 @lru_cache(maxsize=256)
