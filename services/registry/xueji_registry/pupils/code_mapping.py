@@ -79,8 +79,12 @@ def change_kind_enum(change_type: str, stage: str) -> int:
     return CHANGE_KINDS.get(change_type, pb.STATUS_CHANGE_KIND_UNSPECIFIED)
 
 
+# Looked up once: an enum wrapper's attributes are found by Python code, on every access.
+_STAGE_UNSPECIFIED = StageMessage.STAGE_UNSPECIFIED
+
+
 def stage_enum(stage: str) -> int:
-    return STAGES.get(stage, StageMessage.STAGE_UNSPECIFIED)
+    return STAGES.get(stage, _STAGE_UNSPECIFIED)
 
 
 def status_enum(status: str, *, deleted: bool) -> int:
