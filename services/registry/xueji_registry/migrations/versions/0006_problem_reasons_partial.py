@@ -4,9 +4,9 @@ Nearly every record has no reasons, and every insert paid for an empty-item entr
 the GIN index (200,000 of them per large import). A search by reason also filters on
 `problem`, so the planner can use the partial index.
 
-Revision ID: 0005
-Revises: 0004
-Create Date: 2026-11-26
+Revision ID: 0006
+Revises: 0005
+Create Date: 2026-11-28
 """
 
 from collections.abc import Sequence
@@ -14,8 +14,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0005"
-down_revision: str | None = "0004"
+revision: str = "0006"
+down_revision: str | None = "0005"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
