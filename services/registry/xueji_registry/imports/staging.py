@@ -1,10 +1,10 @@
 """Applying prepared rows in bulk, on the unit of work's own connection and transaction.
 
-A chunk's pupils, their outbox events and their number history are COPYed
-straight into their tables, under a savepoint. The one-person-one-record
+A batch of chunks' pupils, their outbox events and their number history are
+COPYed straight into their tables, under a savepoint. The one-person-one-record
 indexes still decide: when one of them turns a row away (the record exists
 already, or a concurrent import at another school holds the person), the
-savepoint is rolled back and the chunk goes the careful way: COPY into
+savepoint is rolled back and the batch goes the careful way: COPY into
 temporary tables, then one statement inserts the pupils (`ON CONFLICT DO
 NOTHING`), the events and the numbers of the pupils it inserted. Rows of this
 import whose ID number an earlier row of the import already holds go the
@@ -71,7 +71,7 @@ class ImportStaging:
         self._columns = list(columns)  # of the pupils lines
         self._import_id = import_id
         # ID-number hashes of the rows this import has staged so far: a row whose hash is here
-        # would fail the direct COPY (and roll back its whole chunk), so it goes the careful way.
+        # would fail the direct COPY (and roll back its whole batch), so it goes the careful way.
         self._staged_keys: set[int] = set()
 
     async def create(self) -> None:
@@ -88,7 +88,7 @@ class ImportStaging:
         )
 
     async def apply(self, staged: StagedRecords) -> list[SkippedRow]:
-        """Insert one chunk; the rows another active record already holds come back."""
+        """Insert one batch; the rows another active record already holds come back."""
         skipped: list[SkippedRow] = []
         for careful, lines in self._runs(staged):
             if careful or not await self._copy(lines):
@@ -96,7 +96,7 @@ class ImportStaging:
         return skipped
 
     def _runs(self, staged: StagedRecords) -> Iterator[tuple[bool, _Lines]]:
-        """The chunk's lines in runs that go the same way (careful or not), in chunk order."""
+        """The batch's lines in runs that go the same way (careful or not), in file order."""
         keys = staged.id_keys
         chunk_keys = set(keys)
         clashing = chunk_keys & self._staged_keys
