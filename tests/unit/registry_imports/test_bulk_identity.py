@@ -15,7 +15,6 @@ from xueji_registry.imports.bulk_record import (
     NUMBER_COLUMNS,
     OUTBOX_COLUMNS,
     BulkRecordBuilder,
-    StagedRecords,
     random_uuid_texts,
 )
 from xueji_registry.imports.copy_text import encoders_for
@@ -109,19 +108,3 @@ def test_ids_are_random_version_4_uuids() -> None:
     assert {uuid.UUID(text).version for text in made} == {4}
     assert {uuid.UUID(text).variant for text in made} == {uuid.RFC_4122}
 
-
-def test_a_batch_joins_chunks_in_order() -> None:
-    ctx = context()
-    builder = BulkRecordBuilder(ctx, ACTOR, "batch-1")
-    parts = []
-    for number, row in enumerate(ROWS[:3], start=2):
-        stored = read_row(number, cells(row), layout(), ctx).stored
-        assert stored is not None
-        builder.add(number, stored, number * 10)
-        parts.append(builder.staged())
-        builder = BulkRecordBuilder(ctx, ACTOR, "batch-1")
-    batch = StagedRecords.joined(parts)
-    assert (list(batch.rows), list(batch.id_keys), len(batch)) == ([2, 3, 4], [20, 30, 40], 3)
-    for name in ("pupils", "events", "numbers"):
-        assert getattr(batch, name) == b"".join(getattr(p, name) for p in parts)
-        assert getattr(batch, name).count(b"\n") == 3

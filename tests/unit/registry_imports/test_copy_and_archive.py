@@ -9,6 +9,7 @@ from xueji_registry.imports.cell_archive import CellArchive, pack
 from xueji_registry.imports.copy_text import NULL, array_text, json_text, text
 from xueji_registry.imports.duplicate_keys import HashedKeys, key_hash
 from xueji_registry.imports.late_reasons import batch_duplicates
+from xueji_registry.imports.pipeline import MAX_SAVEPOINTS, chunks_per_apply
 
 
 def test_copy_text_escapes_what_copy_would_misread() -> None:
@@ -57,3 +58,13 @@ def test_rows_sharing_a_hash_are_candidates_and_rows_without_a_number_are_not() 
     other.add(9, key_hash("B7"))
     keys.extend(other)
     assert keys.colliding_rows() == {2, 5, 4, 9}
+
+
+def test_a_sheet_of_any_size_is_applied_within_sixty_savepoints() -> None:
+    chunk = 4 * 1024 * 1024
+    assert chunks_per_apply(10 * 1024, chunk) == 1
+    assert chunks_per_apply(59 * chunk, chunk) == 1
+    assert chunks_per_apply(60 * chunk, chunk) == 2
+    for sheet in (200 * chunk, 250 * chunk + 17, 2 * 1024**3):
+        per_apply = chunks_per_apply(sheet, chunk)
+        assert -(-(sheet // chunk + 1) // per_apply) <= MAX_SAVEPOINTS

@@ -13,7 +13,6 @@ from __future__ import annotations
 import os
 import uuid
 from array import array
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from json.encoder import encode_basestring  # type: ignore[attr-defined]
@@ -63,23 +62,6 @@ class StagedRecords:
 
     def __len__(self) -> int:
         return len(self.rows)
-
-    @classmethod
-    def joined(cls, parts: Sequence[StagedRecords]) -> StagedRecords:
-        """One batch of several chunks' records, in the given order."""
-        if len(parts) == 1:
-            return parts[0]
-        rows, keys = array("i"), array("Q")
-        for part in parts:
-            rows.extend(part.rows)
-            keys.extend(part.id_keys)
-        return cls(
-            b"".join(p.pupils for p in parts),
-            b"".join(p.events for p in parts),
-            b"".join(p.numbers for p in parts),
-            rows,
-            keys,
-        )
 
 
 def _sample(context: SchoolContext) -> PupilState:

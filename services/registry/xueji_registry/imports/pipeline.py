@@ -24,11 +24,16 @@ from xueji_registry.imports.sheet_chunks import SheetChunk
 from xueji_registry.imports.staging import ImportStaging, SkippedRow
 from xueji_registry.pupils.holders import active_holders
 
-# Staged rows are applied in batches of at least this many: each batch is one savepoint, and
-# a transaction with more than 64 of them makes every other session's visibility checks
-# slower until it ends (PostgreSQL's subtransaction cache overflows). 1,000,000 rows stay
-# within 62 batches.
-APPLY_ROWS = 16_384
+# Each batch of chunks applied is one savepoint; a transaction with more than 64 of them
+# makes every other session's visibility checks slower until it ends (PostgreSQL's
+# subtransaction cache overflows).
+MAX_SAVEPOINTS = 60
+
+
+def chunks_per_apply(sheet_bytes: int, chunk_bytes: int) -> int:
+    """Chunks applied together, so that the whole sheet takes at most MAX_SAVEPOINTS."""
+    chunks = sheet_bytes // chunk_bytes + 1
+    return -(-chunks // MAX_SAVEPOINTS)
 
 
 @dataclass
@@ -66,8 +71,11 @@ class ChunkPipeline:
         job: ImportJob,
         staging: ImportStaging,
         workers: ChunkWorkers,
+        *,
+        chunks_per_apply: int = 1,
     ) -> None:
         self._uow = uow
+        self._chunks_per_apply = chunks_per_apply
         self._job = job
         self._staging = staging
         self._workers = workers
@@ -102,16 +110,15 @@ class ChunkPipeline:
             ledger.archive.add(result.staged_cells)
         if result.staged:
             self._batch.append(result.staged)
-            if sum(map(len, self._batch)) >= APPLY_ROWS:
+            if len(self._batch) >= self._chunks_per_apply:
                 await self._apply()
 
     async def _apply(self) -> None:
-        if not self._batch:
+        batch, self._batch = self._batch, []
+        if not batch:
             return
-        staged = StagedRecords.joined(self._batch)
-        self._batch = []
-        skipped = await self._staging.apply(staged)
-        self.ledger.applied += len(staged) - len(skipped)
+        skipped = await self._staging.apply(batch)
+        self.ledger.applied += sum(map(len, batch)) - len(skipped)
         await self._classify(skipped)
 
     async def _classify(self, skipped: list[SkippedRow]) -> None:

@@ -22,7 +22,7 @@ from xueji_registry.imports.chunk_reading import chunk_rows
 from xueji_registry.imports.chunk_work import ImportJob
 from xueji_registry.imports.headers import HeaderLayout, read_headers
 from xueji_registry.imports.mini_workbook import PackageParts
-from xueji_registry.imports.pipeline import ChunkPipeline
+from xueji_registry.imports.pipeline import ChunkPipeline, chunks_per_apply
 from xueji_registry.imports.report import (
     ImportedFile,
     ImportReport,
@@ -68,6 +68,7 @@ class _OpenedSheet:
     package_parts: PackageParts
     chunks: Iterator[SheetChunk]
     parallel: bool
+    chunks_per_apply: int
 
 
 async def import_pupils(
@@ -112,7 +113,9 @@ async def import_pupils(
         columns = BulkRecordBuilder(context, actor, job.import_id).columns
         staging = ImportStaging(connection, columns, import_id=job.import_id)
         await staging.create()
-        pipeline = ChunkPipeline(uow, job, staging, workers)
+        pipeline = ChunkPipeline(
+            uow, job, staging, workers, chunks_per_apply=sheet.chunks_per_apply
+        )
         try:
             ledger = await pipeline.run(sheet.chunks, parallel=sheet.parallel)
         except SheetRefused as refused:
@@ -167,6 +170,7 @@ def _open_sheet(package: zipfile.ZipFile, settings: ImportSettings) -> _OpenedSh
         package_parts=PackageParts(shared, styles, parts.date1904),
         chunks=SheetChunker(stream, limits).chunks(),
         parallel=sheet_size > limits.chunk_bytes,
+        chunks_per_apply=chunks_per_apply(sheet_size, limits.chunk_bytes),
     )
 
 

@@ -15,8 +15,8 @@ again before commit: nothing is visible before it.
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import AsyncIterator, Sequence
+from dataclasses import dataclass, field
 from itertools import groupby
 
 import asyncpg
@@ -49,14 +49,35 @@ class SkippedRow:
     id_number: str | None
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Lines:
-    """Some lines of a chunk's staged records, in chunk order."""
+    """Lines of staged records, in file order, as pieces of COPY text per table."""
 
-    rows: list[int]
-    pupils: bytes
-    events: bytes
-    numbers: bytes
+    rows: list[int] = field(default_factory=list)
+    pupils: list[bytes] = field(default_factory=list)
+    events: list[bytes] = field(default_factory=list)
+    numbers: list[bytes] = field(default_factory=list)
+
+    def add(self, rows: Sequence[int], pupils: bytes, events: bytes, numbers: bytes) -> None:
+        self.rows += rows
+        self.pupils.append(pupils)
+        self.events.append(events)
+        self.numbers.append(numbers)
+
+
+def _line_starts(data: bytes) -> list[int]:
+    """Where each line starts, and the end of the data."""
+    starts = [0]
+    position = data.find(b"\n")
+    while position >= 0:
+        starts.append(position + 1)
+        position = data.find(b"\n", position + 1)
+    return starts
+
+
+async def _pieces(pieces: Sequence[bytes]) -> AsyncIterator[bytes]:
+    for piece in pieces:
+        yield piece
 
 
 class ImportStaging:
@@ -87,41 +108,49 @@ class ImportStaging:
             """
         )
 
-    async def apply(self, staged: StagedRecords) -> list[SkippedRow]:
-        """Insert one batch; the rows another active record already holds come back."""
+    async def apply(self, batch: Sequence[StagedRecords]) -> list[SkippedRow]:
+        """Insert a batch of chunks' records under one savepoint; the rows another active
+        record already holds come back."""
+        direct, careful = self._route(batch)
         skipped: list[SkippedRow] = []
-        for careful, lines in self._runs(staged):
-            if careful or not await self._copy(lines):
-                skipped += await self._insert_carefully(lines)
+        if direct.rows and not await self._copy(direct):
+            skipped += await self._insert_carefully(direct)
+        if careful.rows:
+            # Nearly always repeats of rows just inserted: skipped, so no event comes out of
+            # file order.
+            skipped += await self._insert_carefully(careful)
         return skipped
 
-    def _runs(self, staged: StagedRecords) -> Iterator[tuple[bool, _Lines]]:
-        """The batch's lines in runs that go the same way (careful or not), in file order."""
-        keys = staged.id_keys
-        chunk_keys = set(keys)
-        clashing = chunk_keys & self._staged_keys
-        self._staged_keys |= chunk_keys
-        if not clashing and len(chunk_keys) == len(keys):
-            yield False, _Lines(list(staged.rows), staged.pupils, staged.events, staged.numbers)
-            return
-        seen: set[int] = set()
-        careful: list[bool] = []
-        for key in keys:
-            careful.append(key in clashing or key in seen)
-            seen.add(key)
-        pupils = staged.pupils.split(b"\n")
-        events = staged.events.split(b"\n")
-        numbers = staged.numbers.split(b"\n")
-        start = 0
-        for is_careful, run in groupby(careful):
-            end = start + len(list(run))
-            yield is_careful, _Lines(
-                list(staged.rows[start:end]),
-                b"\n".join(pupils[start:end]) + b"\n",
-                b"\n".join(events[start:end]) + b"\n",
-                b"\n".join(numbers[start:end]) + b"\n",
-            )
-            start = end
+    def _route(self, batch: Sequence[StagedRecords]) -> tuple[_Lines, _Lines]:
+        """The batch's lines that can be COPYed straight in, and those repeating an ID number
+        of an earlier row of the import; each in file order."""
+        direct, careful = _Lines(), _Lines()
+        for part in batch:
+            keys = part.id_keys
+            part_keys = set(keys)
+            clashing = part_keys & self._staged_keys
+            self._staged_keys |= part_keys
+            if not clashing and len(part_keys) == len(keys):
+                direct.add(part.rows, part.pupils, part.events, part.numbers)
+                continue
+            seen: set[int] = set()
+            flags: list[bool] = []
+            for key in keys:
+                flags.append(key in clashing or key in seen)
+                seen.add(key)
+            streams = (part.pupils, part.events, part.numbers)
+            starts = [_line_starts(stream) for stream in streams]
+            first = 0
+            for is_careful, run in groupby(flags):
+                last = first + len(list(run))
+                pupils, events, numbers = (
+                    stream[at[first] : at[last]] for stream, at in zip(streams, starts, strict=True)
+                )
+                (careful if is_careful else direct).add(
+                    part.rows[first:last], pupils, events, numbers
+                )
+                first = last
+        return direct, careful
 
     async def _copy(self, lines: _Lines) -> bool:
         """COPY the lines into the tables; False (and nothing inserted) when an index of one
@@ -139,12 +168,12 @@ class ImportStaging:
         return True
 
     async def _copy_into(
-        self, table: str, columns: Sequence[str], data: bytes, schema: str | None = None
+        self, table: str, columns: Sequence[str], pieces: Sequence[bytes], schema: str | None = None
     ) -> None:
+        source = io.BytesIO(pieces[0]) if len(pieces) == 1 else _pieces(pieces)
         await self._connection.copy_to_table(
-            table, schema_name=schema, source=io.BytesIO(data), columns=list(columns),
-            format="text",
-        )  # fmt: skip
+            table, schema_name=schema, source=source, columns=list(columns), format="text"
+        )
 
     async def _insert_carefully(self, lines: _Lines) -> list[SkippedRow]:
         connection = self._connection
