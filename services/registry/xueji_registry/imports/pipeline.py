@@ -84,10 +84,12 @@ class ChunkPipeline:
 
     async def run(self, chunks: Iterator[SheetChunk], *, parallel: bool) -> RowLedger:
         in_flight: deque[asyncio.Future[ChunkResult]] = deque()
+        # While a batch is applied, the workers go on with as many chunks as it held.
+        limit = self._workers.in_flight_limit + self._chunks_per_apply - 1
         try:
             while (chunk := await asyncio.to_thread(next, chunks, None)) is not None:
                 in_flight.append(self._workers.submit(self._job, chunk, parallel=parallel))
-                while len(in_flight) >= self._workers.in_flight_limit:
+                while len(in_flight) >= limit:
                     await self._take(await in_flight.popleft())
             while in_flight:
                 await self._take(await in_flight.popleft())
