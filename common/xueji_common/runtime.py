@@ -12,6 +12,9 @@ from fastapi import FastAPI
 log = logging.getLogger(__name__)
 
 BackgroundJob = Callable[[], Awaitable[None]]
+# Longer than any client's or proxy's idle keep-alive (httpx 5 s, ingress-nginx 60 s): the
+# server closing a connection a client is about to reuse cuts that request off.
+KEEP_ALIVE_SECONDS = 75
 
 
 async def serve(
@@ -19,7 +22,14 @@ async def serve(
 ) -> None:
     """Serve HTTP until SIGINT/SIGTERM; a background loop that dies takes the process down."""
     server = uvicorn.Server(
-        uvicorn.Config(app, host=host, port=port, log_config=None, access_log=False)
+        uvicorn.Config(
+            app,
+            host=host,
+            port=port,
+            log_config=None,
+            access_log=False,
+            timeout_keep_alive=KEEP_ALIVE_SECONDS,
+        )
     )
     tasks = {asyncio.create_task(job(), name=name): name for name, job in background}
 

@@ -14,6 +14,8 @@ from typing import Any
 
 import httpx
 
+CONNECTION_CUT = (httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError)
+
 
 class RegistryUnavailable(RuntimeError):
     """The registry did not answer usefully; try again later."""
@@ -137,10 +139,15 @@ class RegistryClient:
         return _answer(response)
 
     async def _send(self, method: str, path: str, token: str, **kwargs: Any) -> httpx.Response:
+        headers = {"Authorization": f"Bearer {token}"}
         try:
-            return await self._http.request(
-                method, path, headers={"Authorization": f"Bearer {token}"}, **kwargs
-            )
+            try:
+                return await self._http.request(method, path, headers=headers, **kwargs)
+            except CONNECTION_CUT:
+                # Every platform call is idempotent (the lookup; claim, release and move by
+                # case or transfer id): a kept-alive connection closed under the request is
+                # worth one more try on a fresh one.
+                return await self._http.request(method, path, headers=headers, **kwargs)
         except httpx.HTTPError as error:
             raise RegistryUnavailable(f"{method} {path}: {error!r}") from error
 

@@ -6,8 +6,9 @@ import json
 from datetime import UTC, datetime
 
 import httpx
+import pytest
 
-from xueji_transfer.registry_client import RegistryClient
+from xueji_transfer.registry_client import RegistryClient, RegistryUnavailable
 
 PUPIL_ID = "7d3f8a52-0c8e-4d7a-9d55-3c1f0f6b2a10"
 LOOKUP = {
@@ -50,3 +51,27 @@ async def test_the_move_reports_the_record_version_after_it() -> None:
     assert moved.moved_at == datetime(2026, 10, 9, 3, 0, tzinfo=UTC)
     older = await _client({path: answer}).move("TR-1", "G4", "2143000101", "2141000101", 3, None)
     assert older.record_version == 0
+
+
+async def test_a_connection_cut_under_a_call_is_tried_once_more_then_reported() -> None:
+    cuts = 0
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        nonlocal cuts
+        if request.url.path == "/v1/auth/token":
+            return httpx.Response(200, json={"access_token": "t"})
+        if cuts < limit:
+            cuts += 1
+            raise httpx.RemoteProtocolError("Server disconnected", request=request)
+        return httpx.Response(200, content=json.dumps({**LOOKUP, "pupil_id": PUPIL_ID}))
+
+    transport = httpx.MockTransport(answer)
+    limit = 1
+    http = httpx.AsyncClient(transport=transport, base_url="http://registry")
+    assert (await RegistryClient(http, "svc", "pw").lookup("G4", "张小明")).pupil_id == PUPIL_ID
+
+    cuts, limit = 0, 2
+    http = httpx.AsyncClient(transport=transport, base_url="http://registry")
+    with pytest.raises(RegistryUnavailable):
+        await RegistryClient(http, "svc", "pw").lookup("G4", "张小明")
+    assert cuts == 2
