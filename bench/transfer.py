@@ -91,6 +91,8 @@ async def _run_ours(platform: Platform, transfers: int) -> tuple[Measured, dict,
 
 async def _measure(platform: Platform) -> int:
     address = platform.infrastructure.temporal.address
+    # Warm-up, not measured: the stack has just started (demo seeding, consumers joining).
+    await _run_ours(platform, LIGHT)
     light, _, _ = await _run_ours(platform, LIGHT)
     ours, routes, cpu = await _run_ours(platform, TRANSFERS)
     before = _cpu_by_component().get("temporal", 0.0)

@@ -167,43 +167,52 @@ async def test_an_undecodable_event_goes_to_the_dead_letter_topic_and_the_consum
     infrastructure: Infrastructure, transfer_db: Database
 ) -> None:
     poison_id = str(uuid.uuid4())
-    async with running(replica_consumer(infrastructure.broker.bootstrap, transfer_db, "t-poison")):
-        await _produce(infrastructure, b"\xff\xff\xff not protobuf", poison_id, "16")
-        good = OrgUnitCreated(
-            unit=OrgUnit(
-                code="21",
-                kind=OrgKind.ORG_KIND_PROVINCE,
-                name="辽宁",
-                parent_code="CN",
-                path=["CN"],
-                version=1,
-            )
+    good = OrgUnitCreated(
+        unit=OrgUnit(
+            code="21",
+            kind=OrgKind.ORG_KIND_PROVINCE,
+            name="辽宁",
+            parent_code="CN",
+            path=["CN"],
+            version=1,
         )
+    )
+    async with running(replica_consumer(infrastructure.broker.bootstrap, transfer_db, "t-poison")):
+        # One key, one partition: the good event comes after the poison in the same order.
+        await _produce(infrastructure, b"\xff\xff\xff not protobuf", poison_id, "21")
         await _produce(infrastructure, good.SerializeToString(), str(uuid.uuid4()), "21")
         await eventually(lambda: replica_has(transfer_db, "21"))
-
-    # Partitions assigned by hand: no consumer-group join, which Tansu can take long over.
-    dlq = AIOKafkaConsumer(
-        bootstrap_servers=infrastructure.broker.bootstrap,
-        auto_offset_reset="earliest",
-        enable_auto_commit=False,
-    )
-    await dlq.start()
-    try:
-        await dlq.topics()
-        partitions = dlq.partitions_for_topic(dlq_topic(TOPIC_ORG)) or set()
-        dlq.assign([TopicPartition(dlq_topic(TOPIC_ORG), p) for p in partitions])
-        await dlq.seek_to_beginning()
-        found: dict[str, bytes] = {}
-        deadline = asyncio.get_running_loop().time() + 30
-        while not found and asyncio.get_running_loop().time() < deadline:
-            for records in (await dlq.getmany(timeout_ms=500)).values():
-                for record in records:
-                    headers = dict(record.headers)
-                    if headers.get("ce_id") == poison_id.encode():
-                        found = headers
-    finally:
-        await dlq.stop()
+        found = await _dead_lettered(infrastructure.broker.bootstrap, poison_id)
     assert found, "the poison message never reached the dead-letter topic"
     assert found["xueji_dlq_reason"].startswith(b"payload:")
     assert found["xueji_dlq_consumer"] == b"t-poison"
+
+
+async def _dead_lettered(bootstrap: str, event_id: str) -> dict[str, bytes]:
+    """The headers of event `event_id` on the org topic's dead-letter twin, if it gets there.
+
+    Partitions are assigned by hand: no consumer-group join, which Tansu can take long over.
+    """
+    topic = dlq_topic(TOPIC_ORG)
+    dlq = AIOKafkaConsumer(
+        bootstrap_servers=bootstrap, auto_offset_reset="earliest", enable_auto_commit=False
+    )
+    await dlq.start()
+    try:
+        deadline = asyncio.get_running_loop().time() + 30
+        while not dlq.assignment() and asyncio.get_running_loop().time() < deadline:
+            await dlq.topics()  # the dead-letter topic appears with its first message
+            partitions = dlq.partitions_for_topic(topic) or set()
+            if not partitions:
+                await asyncio.sleep(0.2)
+            dlq.assign([TopicPartition(topic, p) for p in partitions])
+        await dlq.seek_to_beginning()
+        while asyncio.get_running_loop().time() < deadline:
+            for records in (await dlq.getmany(timeout_ms=500)).values():
+                for record in records:
+                    headers = dict(record.headers)
+                    if headers.get("ce_id") == event_id.encode():
+                        return headers
+    finally:
+        await dlq.stop()
+    return {}
