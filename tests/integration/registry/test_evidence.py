@@ -8,7 +8,7 @@ import httpx
 import pytest
 
 from tests.integration.registry.builders import IdFactory, World, create_pupil, pupil_body
-from xueji_registry.evidence.sniffing import MAX_EVIDENCE_BYTES
+from xueji_common.evidence_files import MAX_EVIDENCE_BYTES
 
 pytestmark = pytest.mark.integration
 

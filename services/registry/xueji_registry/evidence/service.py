@@ -12,10 +12,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from xueji_common import errors
 from xueji_common.auth.principal import Principal, Role
 from xueji_common.errors import DomainError
+from xueji_common.evidence_files import MAX_EVIDENCE_BYTES, safe_filename, sniff
 from xueji_common.uow import UnitOfWork
 from xueji_registry import error_codes
 from xueji_registry.evidence.schemas import EvidenceRead
-from xueji_registry.evidence.sniffing import MAX_EVIDENCE_BYTES, safe_filename, sniff
 from xueji_registry.evidence.store import EvidenceStore
 from xueji_registry.evidence.tables import evidence_documents
 from xueji_registry.pupils.access import pupil_for_read

@@ -7,12 +7,12 @@ from typing import Annotated
 
 from fastapi import APIRouter, File, Form, Request, Response, UploadFile
 
+from xueji_common.evidence_files import MAX_EVIDENCE_BYTES
 from xueji_common.http.auth import CurrentPrincipal
 from xueji_common.http.body_limits import upload_limit
 from xueji_common.http.deps import Session, Uow
 from xueji_registry.evidence import service
 from xueji_registry.evidence.schemas import EvidenceRead, Purpose
-from xueji_registry.evidence.sniffing import MAX_EVIDENCE_BYTES
 from xueji_registry.evidence.store import EvidenceStore
 
 router = APIRouter(prefix="/v1", tags=["evidence"])

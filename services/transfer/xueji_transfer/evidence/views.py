@@ -19,11 +19,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from xueji_common import errors
 from xueji_common.auth.principal import Principal, Role
 from xueji_common.errors import DomainError
+from xueji_common.evidence_files import MAX_EVIDENCE_BYTES, safe_filename, sniff
 from xueji_common.http.auth import CurrentPrincipal
 from xueji_common.http.body_limits import upload_limit
 from xueji_common.http.deps import Session
 from xueji_transfer import error_codes
-from xueji_transfer.evidence.kinds import MAX_EVIDENCE_BYTES, display_name, sniff
 from xueji_transfer.evidence.tables import evidence_documents
 from xueji_transfer.transfers.scope import SEE_ALL, visible
 from xueji_transfer.transfers.tables import transfers
@@ -91,7 +91,7 @@ async def upload(
         "scope_path": principal.scope,
         "uploaded_by": principal.account_id,
         "uploaded_by_name": principal.name,
-        "filename": display_name(file.filename, kind),
+        "filename": safe_filename(file.filename, kind),
         "content_type": kind.content_type,
         "size_bytes": len(data),
         "sha256": hashlib.sha256(data).hexdigest(),

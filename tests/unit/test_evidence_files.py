@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from xueji_registry.evidence.sniffing import KINDS, safe_filename, sniff
+from xueji_common.evidence_files import KINDS, safe_filename, sniff
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,5 @@
-"""What an uploaded evidence file is, by its first bytes; its name and type are not trusted."""
+"""Evidence files (scans, PDFs) every service accepts: what an upload really is, by its first
+bytes, and a filename safe to keep."""
 
 from __future__ import annotations
 
@@ -24,11 +25,13 @@ KINDS: tuple[FileKind, ...] = (
 
 
 def sniff(head: bytes) -> FileKind | None:
+    """The kind the content starts like; the name and declared type are never trusted."""
     return next((kind for kind in KINDS if head.startswith(kind.signature)), None)
 
 
-def display_name(raw: str | None, kind: FileKind) -> str:
-    """The uploaded name without directories or control characters, for display only."""
+def safe_filename(raw: str | None, kind: FileKind) -> str:
+    """The uploaded name without directories or invisible characters, for display only."""
     name = (raw or "").replace("\\", "/").rsplit("/", 1)[-1]
     name = "".join(ch for ch in name if not unicodedata.category(ch).startswith("C")).strip()
-    return name[:FILENAME_MAX_LENGTH] or f"evidence.{kind.extension}"
+    name = name[:FILENAME_MAX_LENGTH]
+    return name or f"evidence.{kind.extension}"
