@@ -4,14 +4,11 @@ on xueji.province.37.inbound.v1, exactly as a docking province would."""
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
 
 from xueji.common.v1.review_pb2 import Decision
 from xueji.province.v1.province_events_pb2 import ProvinceDecision
 from xueji.province.v1.province_pb2 import CaseKind
-from xueji_common.contracts import province_inbound_topic
-from xueji_common.events.envelope import Envelope, to_headers
-from xueji_common.kafka import make_producer
+from xueji_common.province_system import publish_province_decision
 from xueji_transfer.events.parts import STEP_ENUM
 
 
@@ -39,22 +36,4 @@ async def send_province_decision(
         paper_file_method=method,
         paper_file_tracking=tracking,
     )
-    envelope = Envelope(
-        id=str(uuid.uuid4()),
-        source=f"/province/{province}",
-        type="province.decision",
-        time=datetime.now(UTC),
-        subject=transfer_id,
-        trace_id=None,
-    )
-    producer = make_producer(bootstrap, client_id=f"xueji-demo-province-{province}")
-    await producer.start()
-    try:
-        await producer.send_and_wait(
-            province_inbound_topic(province),
-            value=message.SerializeToString(),
-            key=transfer_id.encode(),
-            headers=to_headers(envelope),
-        )
-    finally:
-        await producer.stop()
+    await publish_province_decision(bootstrap, message)

@@ -4,11 +4,7 @@ from its inbound topic; the county's platform officer cannot decide instead."""
 
 from __future__ import annotations
 
-import uuid
-from datetime import UTC, datetime
-
 import pytest
-from aiokafka import AIOKafkaProducer
 from sqlalchemy import select
 
 from tests.integration.registry_status.conftest import Registry
@@ -23,33 +19,11 @@ from tests.integration.registry_status.world import DOCKING, XIUYING, World, evi
 from xueji.common.v1.review_pb2 import Decision
 from xueji.province.v1.province_events_pb2 import ProvinceDecision, ProvinceStepPending
 from xueji.province.v1.province_pb2 import CaseKind
-from xueji_common.contracts import province_inbound_topic, province_outbound_topic
-from xueji_common.events.envelope import Envelope, to_headers
+from xueji_common.contracts import province_outbound_topic
+from xueji_common.province_system import publish_province_decision
 from xueji_registry.schema import outbox
 
 pytestmark = pytest.mark.integration
-
-
-async def send_decision(bootstrap: str, decision: ProvinceDecision) -> None:
-    producer = AIOKafkaProducer(bootstrap_servers=bootstrap)
-    await producer.start()
-    try:
-        envelope = Envelope(
-            id=str(uuid.uuid4()),
-            source=f"/province/{DOCKING}",
-            type="province.decision",
-            time=datetime.now(UTC),
-            subject=decision.case_id,
-            trace_id=None,
-        )
-        await producer.send_and_wait(
-            province_inbound_topic(DOCKING),
-            value=decision.SerializeToString(),
-            key=decision.case_id.encode(),
-            headers=to_headers(envelope),
-        )
-    finally:
-        await producer.stop()
 
 
 async def test_the_docking_province_decides_through_its_topics(
@@ -97,7 +71,7 @@ async def test_the_docking_province_decides_through_its_topics(
         decided_by_unit_code="460105",
         province_code=DOCKING,
     )
-    await send_decision(registry.kafka_bootstrap, decision)
+    await publish_province_decision(registry.kafka_bootstrap, decision)
     done = await case_until(http, county, case_id, finished)
 
     assert done["state"] == "completed"

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import uuid
-from datetime import UTC, datetime
 
 from aiokafka import AIOKafkaConsumer
 from google.protobuf.message import Message
@@ -13,9 +11,9 @@ from xueji.common.v1.review_pb2 import Decision
 from xueji.province.v1.province_events_pb2 import ProvinceDecision
 from xueji.province.v1.province_pb2 import CaseKind
 from xueji.transfer.v1.transfer_pb2 import TransferStep
-from xueji_common.contracts import event_type, province_inbound_topic
-from xueji_common.events.envelope import Envelope, from_headers, to_headers
-from xueji_common.kafka import make_producer
+from xueji_common.contracts import event_type
+from xueji_common.events.envelope import from_headers
+from xueji_common.province_system import publish_province_decision
 
 
 async def send_decision(
@@ -39,25 +37,7 @@ async def send_decision(
         decided_by_unit_code=province,
         province_code=province,
     )
-    envelope = Envelope(
-        id=str(uuid.uuid4()),
-        source=f"/province/{province}",
-        type="province.decision",
-        time=datetime.now(UTC),
-        subject=case_id,
-        trace_id=None,
-    )
-    producer = make_producer(bootstrap, client_id=f"province-{province}")
-    await producer.start()
-    try:
-        await producer.send_and_wait(
-            province_inbound_topic(province),
-            value=message.SerializeToString(),
-            key=case_id.encode(),
-            headers=to_headers(envelope),
-        )
-    finally:
-        await producer.stop()
+    await publish_province_decision(bootstrap, message)
 
 
 async def read_topic(
