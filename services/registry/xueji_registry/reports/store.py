@@ -2,48 +2,19 @@
 
 from __future__ import annotations
 
-import asyncio
-import io
-
 from minio import Minio
-from minio.error import S3Error
-from urllib3.exceptions import HTTPError
 
-from xueji_common import errors
-from xueji_common.errors import DomainError
+from xueji_common.storage import ObjectStore
 
 REPORTS_BUCKET = "xueji-registry-reports"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-class ReportStore:
-    """Blocking minio calls run in a worker thread so the event loop keeps serving."""
+class ReportStore(ObjectStore):
+    """An unreachable store fails the report activity, which Temporal retries."""
 
     def __init__(self, client: Minio, bucket: str = REPORTS_BUCKET) -> None:
-        self._client = client
-        self.bucket = bucket
+        super().__init__(client, bucket)
 
     async def put(self, key: str, data: bytes, content_type: str = XLSX) -> None:
-        """Raises the storage error as is: the activity calling it is retried."""
-        await asyncio.to_thread(
-            self._client.put_object,
-            self.bucket,
-            key,
-            io.BytesIO(data),
-            len(data),
-            content_type=content_type,
-        )
-
-    async def get(self, key: str) -> bytes:
-        def read() -> bytes:
-            response = self._client.get_object(self.bucket, key)
-            try:
-                return response.read()
-            finally:
-                response.close()
-                response.release_conn()
-
-        try:
-            return await asyncio.to_thread(read)
-        except (S3Error, HTTPError) as error:
-            raise DomainError(errors.DEPENDENCY_UNAVAILABLE, detail="对象存储") from error
+        await super().put(key, data, content_type)
