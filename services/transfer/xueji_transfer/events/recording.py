@@ -97,75 +97,101 @@ async def record_events(db: Database, names: UnitNames, events: Sequence[Transfe
     """Record `events` in order in one transaction; how many were new."""
     async with UnitOfWork(db, outbox) as uow:
         recorded = 0
-        for event in events:
-            recorded += await _record(uow, names, event)
+        for transfer_events in _per_transfer(events):
+            recorded += await _record(uow, names, transfer_events)
         await uow.commit()
     return recorded
 
 
-async def _record(uow: UnitOfWork, names: UnitNames, event: TransferEvent) -> bool:
-    """Record `event`; False when it was recorded before."""
+def _per_transfer(events: Sequence[TransferEvent]) -> list[list[TransferEvent]]:
+    """Consecutive events of one transfer together (a workflow's batch is all one transfer)."""
+    runs: list[list[TransferEvent]] = []
+    for event in events:
+        if runs and runs[-1][0].transfer_id == event.transfer_id:
+            runs[-1].append(event)
+        else:
+            runs.append([event])
+    return runs
+
+
+def _standing(progress: Progress) -> dict[str, Any]:
+    return {
+        "state": progress.state,
+        "current_step": progress.current_step,
+        "current_party_unit": progress.party_unit,
+        "current_party_roles": progress.party_roles,
+        "current_docking_province": progress.docking_province,
+        "current_deadline": progress.deadline,
+        "current_provisional": progress.provisional,
+        "overdue": progress.overdue,
+        "escalated_to": progress.escalated_to,
+        "failure_code": progress.failure_code,
+    }
+
+
+async def _record(uow: UnitOfWork, names: UnitNames, events: list[TransferEvent]) -> int:
+    """Record one transfer's `events`, in order; how many were not recorded before.
+
+    One row lock, one timeline insert and one update for the whole run: each statement is a
+    round trip on the workflow's critical path, since these events are recorded before the
+    decision that caused them is answered.
+    """
     session = uow.session
+    transfer_id = events[0].transfer_id
     found = await session.execute(
-        select(transfers).where(transfers.c.id == event.transfer_id).with_for_update()
+        select(transfers).where(transfers.c.id == transfer_id).with_for_update()
     )
-    row = found.mappings().first()
-    if row is None:
-        raise TransferNotStored(event.transfer_id)
+    locked = found.mappings().first()
+    if locked is None:
+        raise TransferNotStored(transfer_id)
     inserted = await session.execute(
         insert(timeline)
-        .values(_timeline_row(event))
+        .values([_timeline_row(event) for event in events])
         .on_conflict_do_nothing(index_elements=[timeline.c.event_id])
-        .returning(timeline.c.seq)
+        .returning(timeline.c.event_id, timeline.c.seq)
     )
-    seq = inserted.scalar()
-    if seq is None:
-        return False
+    seqs = {str(event_id): seq for event_id, seq in inserted}
+    new = [event for event in events if event.event_id in seqs]
+    if not new:
+        return 0
     history: list[Mapping[str, Any]] = []
-    if event.type in NEEDS_HISTORY or event.outbound_provinces:
+    if any(e.type in NEEDS_HISTORY or e.outbound_provinces for e in new):
         earlier = await session.execute(
-            select(timeline)
-            .where(timeline.c.transfer_id == event.transfer_id, timeline.c.seq < seq)
-            .order_by(timeline.c.seq)
+            select(timeline).where(timeline.c.transfer_id == transfer_id).order_by(timeline.c.seq)
         )
         history = list(earlier.mappings())
-    spec = step_spec(transfer_input(row), event.step)
-    progress = advance(progress_of(row), event, spec)
-    context = EventContext(
-        event=event,
-        transfer=row,
-        progress=progress,
-        spec=spec,
-        history=history,
-        unit_names=await _unit_names(uow, names, row),
-        province_decision_id=await _province_decision_id(uow, event),
-    )
+    unit_names = await _unit_names(uow, names, locked)
+    row: Mapping[str, Any] = locked
+    standing: dict[str, Any] = {}
+    for event in new:
+        spec = step_spec(transfer_input(row), event.step)
+        progress = advance(progress_of(row), event, spec)
+        seq = seqs[event.event_id]
+        context = EventContext(
+            event=event,
+            transfer=row,
+            progress=progress,
+            spec=spec,
+            history=[h for h in history if h["seq"] < seq],
+            unit_names=unit_names,
+            province_decision_id=await _province_decision_id(uow, event),
+        )
+        uow.publish(
+            OutgoingEvent(
+                type=event.type,
+                key=event.transfer_id,
+                message=transfer_message(context),
+                subject=row["pupil_number"],
+                event_id=uuid.UUID(event.event_id),
+            )
+        )
+        for outgoing in province_events(context):
+            uow.publish(outgoing)
+        standing = _standing(progress)
+        row = {**row, **standing}
     await session.execute(
         update(transfers)
-        .where(transfers.c.id == event.transfer_id)
-        .values(
-            state=progress.state,
-            current_step=progress.current_step,
-            current_party_unit=progress.party_unit,
-            current_party_roles=progress.party_roles,
-            current_docking_province=progress.docking_province,
-            current_deadline=progress.deadline,
-            current_provisional=progress.provisional,
-            overdue=progress.overdue,
-            escalated_to=progress.escalated_to,
-            failure_code=progress.failure_code,
-            updated_at=func.now(),
-        )
+        .where(transfers.c.id == transfer_id)
+        .values(**standing, updated_at=func.now())
     )
-    uow.publish(
-        OutgoingEvent(
-            type=event.type,
-            key=event.transfer_id,
-            message=transfer_message(context),
-            subject=row["pupil_number"],
-            event_id=uuid.UUID(event.event_id),
-        )
-    )
-    for outgoing in province_events(context):
-        uow.publish(outgoing)
-    return True
+    return len(new)
