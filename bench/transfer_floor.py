@@ -12,6 +12,7 @@ from temporalio.worker import Worker
 
 from bench.floor_workflow import FloorWorkflow
 from bench.transfer_drive import Measured
+from xueji_transfer.worker import WORKFLOW_RUNNER
 
 
 async def _one(client: Client, queue: str, updates: int, measured: Measured) -> None:
@@ -31,7 +32,11 @@ async def run_floor(address: str, transfers: int, updates: int) -> Measured:
     client = await Client.connect(address)
     queue = f"xueji-bench-floor-{uuid.uuid4().hex[:8]}"
     measured = Measured()
-    async with Worker(client, task_queue=queue, workflows=[FloorWorkflow]):
+    # Run as the transfer worker runs its workflows, so the two differ only in what they do.
+    worker = Worker(
+        client, task_queue=queue, workflows=[FloorWorkflow], workflow_runner=WORKFLOW_RUNNER
+    )
+    async with worker:
         began = time.perf_counter()
         await asyncio.gather(*(_one(client, queue, updates, measured) for _ in range(transfers)))
         measured.seconds = time.perf_counter() - began
