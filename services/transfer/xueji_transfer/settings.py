@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import field_validator
+from pydantic import field_validator, model_validator
 
 from xueji_common.settings import S3Settings, ServiceSettings, TemporalSettings
 
@@ -23,6 +23,11 @@ class TransferSettings(ServiceSettings, TemporalSettings, S3Settings):
     # "worker" (the Temporal workers). Production runs them as separate deployments, so
     # workflow tasks never queue behind HTTP requests on one event loop.
     roles: str = f"{API},{WORKER}"
+    # Only the API stores evidence files: a worker-only process needs no object-storage
+    # secret, so these are required for the api role alone (checked below).
+    s3_endpoint: str = ""
+    s3_access_key: str = ""
+    s3_secret_key: str = ""
 
     @field_validator("roles")
     @classmethod
@@ -31,6 +36,15 @@ class TransferSettings(ServiceSettings, TemporalSettings, S3Settings):
         if not roles or not roles <= {API, WORKER}:
             raise ValueError(f"roles must name {API} and/or {WORKER}, not {value!r}")
         return value
+
+    @model_validator(mode="after")
+    def _object_store_for_the_api(self) -> TransferSettings:
+        if API in self.role_set:
+            names = ("s3_endpoint", "s3_access_key", "s3_secret_key")
+            missing = [f"XUEJI_{n.upper()}" for n in names if not getattr(self, n)]
+            if missing:
+                raise ValueError(f"the {API} role stores evidence files: set {', '.join(missing)}")
+        return self
 
     @property
     def role_set(self) -> frozenset[str]:

@@ -101,10 +101,13 @@ def test_unparsable_setting_is_reported() -> None:
 def test_unread_setting_without_a_default_is_still_required() -> None:
     worker = copy.deepcopy(PRODUCTION.one("Deployment", "transfer-worker"))
     env = registry_env(worker)
-    assert settings_problems(TransferSettings, env) == ["XUEJI_DOCKING_PROVINCES is not set"]
-    assert settings_problems(TransferSettings, env, {"docking_provinces"}) == []
+    unread = {"docking_provinces", "s3_access_key", "s3_secret_key"}
+    assert sorted(settings_problems(TransferSettings, env)) == [
+        f"XUEJI_{name.upper()} is not set" for name in sorted(unread)
+    ]
+    assert settings_problems(TransferSettings, env, unread) == []
     del env["XUEJI_REGISTRY_PASSWORD"]
-    assert settings_problems(TransferSettings, env, {"docking_provinces", "registry_password"}) == [
+    assert settings_problems(TransferSettings, env, {*unread, "registry_password"}) == [
         "XUEJI_REGISTRY_PASSWORD is not set"
     ]
 

@@ -54,7 +54,7 @@ TRANSFER_ROLES = {"transfer": API, "transfer-worker": WORKER}
 # Deployments that serve no API: no Service, nothing but Prometheus (and the kubelet) calls them.
 WORKERS = {"transfer-worker"}
 # Settings a Deployment's role never reads, left at their defaults there.
-UNREAD = {"transfer-worker": {"docking_provinces"}}
+UNREAD = {"transfer-worker": {"docking_provinces", "s3_access_key", "s3_secret_key"}}
 # The Secrets each Deployment reads, and no more.
 SECRETS = {
     "registry": {"xueji-registry-db", "xueji-registry-s3", "xueji-token-keys"},
