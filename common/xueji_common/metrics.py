@@ -11,6 +11,11 @@ HTTP_LATENCY = Histogram(
     "xueji_http_request_duration_seconds", "HTTP request latency", ["service", "method", "route"]
 )
 OUTBOX_BACKLOG = Gauge("xueji_outbox_backlog", "Outbox rows not yet published", ["service"])
+OUTBOX_OLDEST_AGE = Gauge(
+    "xueji_outbox_oldest_unpublished_seconds",
+    "Age of the oldest outbox row not yet published (0 when none waits)",
+    ["service"],
+)
 OUTBOX_PUBLISHED = Counter("xueji_outbox_published_total", "Outbox rows published", ["service"])
 CONSUMER_LAG = Gauge(
     "xueji_consumer_lag", "Messages behind the log end", ["consumer", "topic", "partition"]

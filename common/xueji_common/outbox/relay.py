@@ -3,6 +3,10 @@
 One relay per service holds a PostgreSQL advisory lock, so rows leave in `seq` order and one
 aggregate's events keep their order. Rows are marked only after the broker acknowledged them
 (acks=all); a crash in between republishes them and consumers drop the duplicates.
+
+Beside the publishing, every relay (the standby ones too) watches the backlog on a connection
+of its own: how many rows wait and how old the oldest is. It reports even while the broker is
+down or the publishing is stuck, which is when operators need the figures.
 """
 
 from __future__ import annotations
@@ -17,13 +21,17 @@ from aiokafka import AIOKafkaProducer
 from aiokafka.errors import KafkaError
 
 from xueji_common.events.envelope import Envelope, to_headers
-from xueji_common.metrics import OUTBOX_BACKLOG, OUTBOX_PUBLISHED
+from xueji_common.metrics import OUTBOX_BACKLOG, OUTBOX_OLDEST_AGE, OUTBOX_PUBLISHED
 from xueji_common.outbox.tables import notify_channel
 
 log = logging.getLogger(__name__)
 
 SAFETY_POLL_SECONDS = 5.0
 MAX_BACKOFF_SECONDS = 5.0
+BACKLOG_WATCH_SECONDS = 5.0
+# A statement on a connection the network silently dropped fails after this instead of
+# hanging, so the relay reconnects (and frees the outbox lock) rather than stall for good.
+STATEMENT_TIMEOUT_SECONDS = 30.0
 
 
 class OutboxRelay:
@@ -45,6 +53,14 @@ class OutboxRelay:
 
     async def run(self) -> None:
         """Publish until cancelled, surviving database and broker outages."""
+        watch = asyncio.create_task(self._watch_backlog(), name=f"outbox-watch-{self._schema}")
+        try:
+            await self._publish_forever()
+        finally:
+            watch.cancel()
+            await asyncio.gather(watch, return_exceptions=True)
+
+    async def _publish_forever(self) -> None:
         backoff = 0.2
         while True:
             try:
@@ -56,8 +72,37 @@ class OutboxRelay:
                 await asyncio.sleep(backoff)
                 backoff = min(backoff * 2, MAX_BACKOFF_SECONDS)
 
+    async def _connect(self) -> asyncpg.Connection:
+        return await asyncpg.connect(self._dsn, command_timeout=STATEMENT_TIMEOUT_SECONDS)
+
+    async def _watch_backlog(self) -> None:
+        conn: asyncpg.Connection | None = None
+        try:
+            while True:
+                try:
+                    if conn is None or conn.is_closed():
+                        conn = await self._connect()
+                    await self._read_backlog(conn)
+                except (OSError, asyncpg.PostgresError) as exc:
+                    log.warning("outbox backlog not read", extra={"error": repr(exc)})
+                    if conn is not None:
+                        conn.terminate()
+                        conn = None
+                await asyncio.sleep(BACKLOG_WATCH_SECONDS)
+        finally:
+            if conn is not None:
+                conn.terminate()
+
+    async def _read_backlog(self, conn: asyncpg.Connection) -> None:
+        waiting, oldest = await conn.fetchrow(
+            f"""SELECT count(*), extract(epoch FROM now() - min(created_at))
+                FROM {self._schema}.outbox WHERE published_at IS NULL"""
+        )
+        OUTBOX_BACKLOG.labels(self._schema).set(waiting)
+        OUTBOX_OLDEST_AGE.labels(self._schema).set(float(oldest or 0))
+
     async def _lead(self) -> None:
-        conn = await asyncpg.connect(self._dsn)
+        conn = await self._connect()
         try:
             lock_key = f"xueji_outbox_{self._schema}"
             # A standby relay polls: PostgreSQL offers no notification when a lock frees.
@@ -118,8 +163,4 @@ class OutboxRelay:
                 [row["seq"] for row in rows],
             )
             OUTBOX_PUBLISHED.labels(self._schema).inc(len(rows))
-        backlog = await conn.fetchval(
-            f"SELECT count(*) FROM {self._schema}.outbox WHERE published_at IS NULL"
-        )
-        OUTBOX_BACKLOG.labels(self._schema).set(backlog)
         return len(rows)

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 import httpx
 import pytest
 from aiokafka import AIOKafkaConsumer, TopicPartition
+from prometheus_client import REGISTRY
 from sqlalchemy import func, select, text
 
 from tests.integration.backbone.consumers import replica_consumer, replica_has, running
@@ -68,11 +69,24 @@ async def test_event_survives_a_broker_outage_between_commit_and_publish(
             )
         await registry_db.dispose()
         assert unpublished == 1
+        # The relay cannot publish, but it still reports what waits, and since when.
+        await eventually(lambda: _backlog_reported(at_least_seconds=1.0), within=30)
     finally:
         infrastructure.broker.start()
         infrastructure.broker.create_topics(infrastructure.topics)
     async with running(replica_consumer(infrastructure.broker.bootstrap, transfer_db, "t-outage")):
         await eventually(lambda: replica_has(transfer_db, "12"), within=60)
+    await eventually(lambda: _backlog_reported(at_least_seconds=None), within=30)
+
+
+async def _backlog_reported(*, at_least_seconds: float | None) -> bool:
+    """The registry relay's gauges: rows waiting for `at_least_seconds`, or none (None)."""
+    labels = {"service": "registry"}
+    waiting = REGISTRY.get_sample_value("xueji_outbox_backlog", labels) or 0.0
+    age = REGISTRY.get_sample_value("xueji_outbox_oldest_unpublished_seconds", labels) or 0.0
+    if at_least_seconds is None:
+        return waiting == 0 and age == 0
+    return waiting >= 1 and age >= at_least_seconds
 
 
 class ConsumerDied(Exception):
