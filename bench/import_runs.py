@@ -1,8 +1,10 @@
 """One measured run per process: `python -m bench.import_runs KIND URL WORKBOOK [MAX_ROWS]`.
 
 KIND is `ours` (the registry importer end to end), `naive` (openpyxl cell reads, the same
-checks, one ORM insert and one event per row) or `floor` (calamine read and COPY, nothing
-else). Prints one JSON line: rows, seconds (import only: no interpreter start, no seeding).
+checks, one ORM insert and one event per row), `floor` (calamine read and COPY, nothing
+else) or `database` (COPY of the rows `ours` stored into the real tables; WORKBOOK is then
+the directory they were dumped to). Prints one JSON line: rows, seconds (import only: no
+interpreter start, no seeding).
 
 This module imports nothing heavy itself: the importer's worker processes import the main
 module again, and should not carry the other runs' libraries.
@@ -17,7 +19,7 @@ import resource
 import sys
 from pathlib import Path
 
-KINDS = ("ours", "naive", "floor")
+KINDS = ("ours", "naive", "floor", "database")
 
 
 def main(argv: list[str]) -> None:
