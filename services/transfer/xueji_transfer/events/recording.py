@@ -1,6 +1,6 @@
-"""`transfer.record_event(s)`: one transaction writes, for each event in order, the timeline row,
-the transfer's new standing and the outbox rows (xueji.transfer.v1, plus the docking provinces'
-topics).
+"""`transfer.record_event(s)`: one transaction writes, for each event in order, the timeline row
+and the outbox rows (xueji.transfer.v1, plus the docking provinces' topics), and the transfer's
+standing after the last of them.
 
 Deduplicated by the workflow's event id: a retried activity finds its rows and does nothing.
 """
@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Mapping, Sequence
+from itertools import groupby
+from operator import attrgetter
 from typing import Any
 
 from sqlalchemy import func, select, update
@@ -38,19 +40,29 @@ class TransferNotStored(LookupError):
     """The transfer's row is not there (yet): the activity retries."""
 
 
+# The transfer row's columns that hold its standing, and the Progress field each one holds.
+STANDING_COLUMNS = {
+    "state": "state",
+    "current_step": "current_step",
+    "current_party_unit": "party_unit",
+    "current_party_roles": "party_roles",
+    "current_docking_province": "docking_province",
+    "current_deadline": "deadline",
+    "current_provisional": "provisional",
+    "overdue": "overdue",
+    "escalated_to": "escalated_to",
+    "failure_code": "failure_code",
+}
+
+
 def progress_of(row: Mapping[str, Any]) -> Progress:
-    return Progress(
-        state=row["state"],
-        current_step=row["current_step"],
-        party_unit=row["current_party_unit"],
-        party_roles=list(row["current_party_roles"] or []),
-        docking_province=row["current_docking_province"],
-        deadline=row["current_deadline"],
-        provisional=row["current_provisional"],
-        overdue=row["overdue"],
-        escalated_to=row["escalated_to"],
-        failure_code=row["failure_code"],
-    )
+    fields = {field: row[column] for column, field in STANDING_COLUMNS.items()}
+    return Progress(**{**fields, "party_roles": list(fields["party_roles"] or [])})
+
+
+def _standing(progress: Progress) -> dict[str, Any]:
+    """The standing columns' values for `progress`."""
+    return {column: getattr(progress, field) for column, field in STANDING_COLUMNS.items()}
 
 
 def _timeline_row(event: TransferEvent) -> dict[str, Any]:
@@ -97,36 +109,11 @@ async def record_events(db: Database, names: UnitNames, events: Sequence[Transfe
     """Record `events` in order in one transaction; how many were new."""
     async with UnitOfWork(db, outbox) as uow:
         recorded = 0
-        for transfer_events in _per_transfer(events):
-            recorded += await _record(uow, names, transfer_events)
+        # A workflow's batch is all one transfer; consecutive runs keep any mix in order.
+        for _, run in groupby(events, key=attrgetter("transfer_id")):
+            recorded += await _record(uow, names, list(run))
         await uow.commit()
     return recorded
-
-
-def _per_transfer(events: Sequence[TransferEvent]) -> list[list[TransferEvent]]:
-    """Consecutive events of one transfer together (a workflow's batch is all one transfer)."""
-    runs: list[list[TransferEvent]] = []
-    for event in events:
-        if runs and runs[-1][0].transfer_id == event.transfer_id:
-            runs[-1].append(event)
-        else:
-            runs.append([event])
-    return runs
-
-
-def _standing(progress: Progress) -> dict[str, Any]:
-    return {
-        "state": progress.state,
-        "current_step": progress.current_step,
-        "current_party_unit": progress.party_unit,
-        "current_party_roles": progress.party_roles,
-        "current_docking_province": progress.docking_province,
-        "current_deadline": progress.deadline,
-        "current_provisional": progress.provisional,
-        "overdue": progress.overdue,
-        "escalated_to": progress.escalated_to,
-        "failure_code": progress.failure_code,
-    }
 
 
 async def _record(uow: UnitOfWork, names: UnitNames, events: list[TransferEvent]) -> int:
