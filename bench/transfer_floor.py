@@ -15,9 +15,11 @@ from bench.transfer_drive import Measured
 from xueji_transfer.worker import WORKFLOW_RUNNER
 
 
-async def _one(client: Client, queue: str, updates: int, measured: Measured) -> None:
+async def _one(
+    client: Client, queue: str, updates: int, upserts: bool, measured: Measured
+) -> None:
     handle = await client.start_workflow(
-        FloorWorkflow.run, updates, id=f"floor-{uuid.uuid4()}", task_queue=queue
+        FloorWorkflow.run, args=[updates, upserts], id=f"floor-{uuid.uuid4()}", task_queue=queue
     )
     for index in range(updates):
         began = time.perf_counter()
@@ -28,7 +30,10 @@ async def _one(client: Client, queue: str, updates: int, measured: Measured) -> 
     measured.workflow_ids.append(handle.id)
 
 
-async def run_floor(address: str, transfers: int, updates: int) -> Measured:
+async def run_floor(
+    address: str, transfers: int, updates: int, *, upserts: bool = False
+) -> Measured:
+    """`transfers` floor workflows at once; `upserts` adds a transfer's search attributes."""
     client = await Client.connect(address)
     queue = f"xueji-bench-floor-{uuid.uuid4().hex[:8]}"
     measured = Measured()
@@ -38,6 +43,8 @@ async def run_floor(address: str, transfers: int, updates: int) -> Measured:
     )
     async with worker:
         began = time.perf_counter()
-        await asyncio.gather(*(_one(client, queue, updates, measured) for _ in range(transfers)))
+        await asyncio.gather(
+            *(_one(client, queue, updates, upserts, measured) for _ in range(transfers))
+        )
         measured.seconds = time.perf_counter() - began
     return measured
