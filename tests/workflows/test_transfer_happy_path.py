@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from temporalio.api.enums.v1 import EventType
 from temporalio.client import WorkflowHandle
 from temporalio.testing import WorkflowEnvironment
 from temporalio.worker import Worker
@@ -14,9 +15,11 @@ from tests.workflows.transfer_cases import (
     start_transfer,
     step,
     transfer_input,
+    until_step,
 )
 from tests.workflows.workflow_fakes import Fakes
 from xueji_workflows import search_attributes as sa
+from xueji_workflows.transfer.identity import identity_attributes
 from xueji_workflows.transfer.workflows import TransferWorkflow
 
 pytestmark = pytest.mark.integration
@@ -99,3 +102,34 @@ async def test_full_transfer_moves_the_record_once_and_completes(
     assert attributes.get(sa.CURRENT_STEP) == "completed"
     assert attributes.get(sa.CASE_KIND) == "transfer"
     assert attributes.get(sa.OVERDUE) is False
+    # Started without them (as by the CLI), the workflow set the identity attributes itself.
+    assert await identity_upserts(handle) == 1
+
+
+async def test_a_transfer_started_with_its_search_attributes_does_not_set_them_again(
+    workflow_env: WorkflowEnvironment,
+    task_queue: str,
+    worker: Worker,
+    started: list[WorkflowHandle],
+) -> None:
+    transfer = transfer_input()
+    attributes = sa.at_start(identity_attributes(transfer))
+    handle = await start_transfer(workflow_env.client, task_queue, transfer, started, attributes)
+    await until_step(handle, "receiving_school")
+
+    # The identity came with the start request: the workflow does not upsert it again.
+    assert await identity_upserts(handle) == 0
+    described = (await handle.describe()).typed_search_attributes
+    assert described.get(sa.PUPIL_NUMBER) == transfer.pupil_number
+    assert described.get(sa.CURRENT_STEP) == "receiving_school"
+
+
+async def identity_upserts(handle: WorkflowHandle) -> int:
+    """Upserts of the pupil number (the identity attributes): each a visibility update."""
+    history = await handle.fetch_history()
+    return sum(
+        sa.PUPIL_NUMBER.name
+        in e.upsert_workflow_search_attributes_event_attributes.search_attributes.indexed_fields
+        for e in history.events
+        if e.event_type == EventType.EVENT_TYPE_UPSERT_WORKFLOW_SEARCH_ATTRIBUTES
+    )

@@ -14,6 +14,7 @@ from temporalio.client import (
     WorkflowHandle,
     WorkflowUpdateFailedError,
 )
+from temporalio.common import TypedSearchAttributes
 from temporalio.exceptions import ApplicationError
 from temporalio.testing import WorkflowEnvironment
 
@@ -140,13 +141,18 @@ async def exchange_paper_file(handle: WorkflowHandle, transfer: TransferInput) -
 
 
 async def start_transfer(
-    client: Client, task_queue: str, transfer: TransferInput, started: list[WorkflowHandle]
+    client: Client,
+    task_queue: str,
+    transfer: TransferInput,
+    started: list[WorkflowHandle],
+    search_attributes: TypedSearchAttributes = TypedSearchAttributes.empty,
 ) -> WorkflowHandle:
     handle = await client.start_workflow(
         TransferWorkflow.run,
         transfer,
         id=transfer_workflow_id(transfer.pupil_number),
         task_queue=task_queue,
+        search_attributes=search_attributes,
     )
     started.append(handle)
     return handle

@@ -44,6 +44,7 @@ from xueji_workflows.status_change import (
     StatusChangeInput,
 )
 from xueji_workflows.status_change.events import StatusChangeEventLog
+from xueji_workflows.status_change.identity import identity_attributes
 from xueji_workflows.status_change.review import apply_change, bureau_step
 from xueji_workflows.units import well_formed
 
@@ -60,14 +61,7 @@ class StatusChangeWorkflow:
 
     @workflow.run
     async def run(self, change: StatusChangeInput) -> CaseOutcome:
-        workflow.upsert_search_attributes(
-            [
-                sa.CASE_KIND.value_set(change.change_type),
-                sa.PUPIL_NUMBER.value_set(change.pupil_number),
-                sa.CURRENT_STEP.value_set(CLAIMING),
-                sa.OVERDUE.value_set(False),
-            ]
-        )
+        sa.set_unless_started_with(identity_attributes(change))
         if change.change_type not in CHANGE_TYPES or not well_formed(change.school):
             await self._fail(rejection(INVALID_CASE_INPUT, change.change_type), claimed=False)
         try:

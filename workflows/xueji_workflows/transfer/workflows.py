@@ -71,7 +71,7 @@ class TransferWorkflow:
 
     @workflow.run
     async def run(self, transfer: TransferInput) -> CaseOutcome:
-        workflow.upsert_search_attributes(identity_attributes(transfer))
+        sa.set_unless_started_with(identity_attributes(transfer))
         if not (well_formed(transfer.receiving_school) and well_formed(transfer.sending_school)):
             await self._fail(rejection(INVALID_CASE_INPUT, "unit_path"), claimed=False)
         try:

@@ -22,7 +22,9 @@ from temporalio.service import RPCError
 from xueji_common.db import Database
 from xueji_registry.pupils.tables import pupils
 from xueji_registry.status_changes.tables import status_changes
+from xueji_workflows.search_attributes import at_start
 from xueji_workflows.status_change import TASK_QUEUE, StatusChangeInput
+from xueji_workflows.status_change.identity import identity_attributes
 from xueji_workflows.status_change.workflows import StatusChangeWorkflow
 
 log = logging.getLogger(__name__)
@@ -58,6 +60,7 @@ class CaseLauncher:
                 launch.change,
                 id=launch.workflow_id,
                 task_queue=TASK_QUEUE,
+                search_attributes=at_start(identity_attributes(launch.change)),
             )
         except WorkflowAlreadyStartedError:
             # A finished case of the same pupil is still closing; the pupil's lock was free.

@@ -25,6 +25,8 @@ from xueji_transfer.registry_client import PupilLookup, RegistryClient
 from xueji_transfer.transfers.facts import actor_to_json
 from xueji_transfer.transfers.tables import transfers
 from xueji_workflows import transfer as tf
+from xueji_workflows.search_attributes import at_start
+from xueji_workflows.transfer.identity import identity_attributes
 from xueji_workflows.transfer.workflows import TransferWorkflow
 
 
@@ -97,6 +99,7 @@ async def _start(filing: Filing, transfer: tf.TransferInput) -> str:
             id=workflow_id,
             task_queue=filing.task_queue,
             memo={"transfer_id": transfer.transfer_id},
+            search_attributes=at_start(identity_attributes(transfer)),
             id_conflict_policy=WorkflowIDConflictPolicy.FAIL,
         )
     except WorkflowAlreadyStartedError as error:
