@@ -94,9 +94,12 @@ class OutboxRelay:
                 conn.terminate()
 
     async def _read_backlog(self, conn: asyncpg.Connection) -> None:
+        # The oldest is the head of the line (lowest seq): one entry of the partial index, where
+        # min(created_at) would read every waiting row after a large import.
         waiting, oldest = await conn.fetchrow(
-            f"""SELECT count(*), extract(epoch FROM now() - min(created_at))
-                FROM {self._schema}.outbox WHERE published_at IS NULL"""
+            f"""SELECT (SELECT count(*) FROM {self._schema}.outbox WHERE published_at IS NULL),
+                       (SELECT extract(epoch FROM now() - created_at) FROM {self._schema}.outbox
+                        WHERE published_at IS NULL ORDER BY seq LIMIT 1)"""
         )
         OUTBOX_BACKLOG.labels(self._schema).set(waiting)
         OUTBOX_OLDEST_AGE.labels(self._schema).set(float(oldest or 0))
