@@ -7,8 +7,8 @@ from contextlib import asynccontextmanager
 
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import (
-    AsyncConnection,
     AsyncEngine,
+    AsyncSession,
     async_sessionmaker,
     create_async_engine,
 )
@@ -33,11 +33,14 @@ class Database:
         self.sessions = async_sessionmaker(self.engine, expire_on_commit=False)
 
     @asynccontextmanager
-    async def reads(self) -> AsyncIterator[AsyncConnection]:
-        """A connection for reads that need no transaction of their own: one round trip per
-        statement, where a session adds a BEGIN and a ROLLBACK to each use."""
+    async def reads(self) -> AsyncIterator[AsyncSession]:
+        """A session for reads that need no transaction: one round trip per statement, where
+        an ordinary session adds a BEGIN and a ROLLBACK. Each statement sees its own snapshot,
+        as under READ COMMITTED anyway. Never for writes: each would commit on its own."""
         async with self.engine.connect() as connection:
-            yield await connection.execution_options(isolation_level="AUTOCOMMIT")
+            autocommit = await connection.execution_options(isolation_level="AUTOCOMMIT")
+            async with AsyncSession(bind=autocommit, expire_on_commit=False) as session:
+                yield session
 
     async def ping(self) -> None:
         async with self.engine.connect() as conn:

@@ -63,16 +63,16 @@ class CalendarStore:
         if not self._seeded:
             # A deadline asked for before the start-up seeding finished must not miss a year.
             await self.seed()
-        async with self._db.reads() as connection:
+        async with self._db.reads() as session:
             version = tuple(
                 (
-                    await connection.execute(
+                    await session.execute(
                         select(func.count(), func.max(holiday_years.c.published_at))
                     )
                 ).one()
             )
             if self._calendar is None or version != self._version:
-                rows = (await connection.execute(select(holiday_years))).all()
+                rows = (await session.execute(select(holiday_years))).all()
                 self._calendar = WorkingCalendar({row.year: _schedule(row) for row in rows})
                 self._version = version  # type: ignore[assignment]
         return self._calendar

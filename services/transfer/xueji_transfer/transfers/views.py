@@ -74,11 +74,11 @@ async def overdue(principal: CurrentPrincipal, session: Session) -> OverdueList:
 
 
 async def _act(
-    request: Request, session: Session, principal: CurrentPrincipal, transfer_id: str, action: tuple
+    request: Request, principal: CurrentPrincipal, transfer_id: str, action: tuple
 ) -> ReceiptRead:
-    row = await queries.transfer_row(session, principal, transfer_id)
-    # The read is over before the update's round trip: free the connection meanwhile.
-    await session.close()
+    # The read is over before the update's round trip: the connection is free meanwhile.
+    async with request.app.state.db.reads() as session:
+        row = await queries.transfer_row(session, principal, transfer_id)
     method, body = action
     return await actions.act(request.app.state.temporal, row, method, body)
 
@@ -88,13 +88,12 @@ async def decide(
     transfer_id: str,
     data: DecisionCreate,
     principal: CurrentPrincipal,
-    session: Session,
     request: Request,
 ) -> ReceiptRead:
     action = actions.decision_request(
         principal, data.decision, data.reason, data.step, data.decision_id
     )
-    return await _act(request, session, principal, transfer_id, action)
+    return await _act(request, principal, transfer_id, action)
 
 
 @router.post("/transfers/{transfer_id}/withdrawal", response_model=ReceiptRead)
@@ -102,11 +101,10 @@ async def withdraw(
     transfer_id: str,
     data: WithdrawalCreate,
     principal: CurrentPrincipal,
-    session: Session,
     request: Request,
 ) -> ReceiptRead:
     action = actions.withdrawal_request(principal, data.reason, data.decision_id)
-    return await _act(request, session, principal, transfer_id, action)
+    return await _act(request, principal, transfer_id, action)
 
 
 @router.post("/transfers/{transfer_id}/arrival", response_model=ReceiptRead)
@@ -114,11 +112,10 @@ async def report_arrival(
     transfer_id: str,
     data: ArrivalCreate,
     principal: CurrentPrincipal,
-    session: Session,
     request: Request,
 ) -> ReceiptRead:
     action = actions.arrival_request(principal, data.decision_id)
-    return await _act(request, session, principal, transfer_id, action)
+    return await _act(request, principal, transfer_id, action)
 
 
 @router.post("/transfers/{transfer_id}/paper-file/sent", response_model=ReceiptRead)
@@ -126,11 +123,10 @@ async def paper_file_sent(
     transfer_id: str,
     data: PaperFileSentCreate,
     principal: CurrentPrincipal,
-    session: Session,
     request: Request,
 ) -> ReceiptRead:
     action = actions.paper_sent_request(principal, data.method, data.tracking, data.decision_id)
-    return await _act(request, session, principal, transfer_id, action)
+    return await _act(request, principal, transfer_id, action)
 
 
 @router.post("/transfers/{transfer_id}/paper-file/received", response_model=ReceiptRead)
@@ -138,8 +134,7 @@ async def paper_file_received(
     transfer_id: str,
     data: ArrivalCreate,
     principal: CurrentPrincipal,
-    session: Session,
     request: Request,
 ) -> ReceiptRead:
     action = actions.paper_received_request(principal, data.decision_id)
-    return await _act(request, session, principal, transfer_id, action)
+    return await _act(request, principal, transfer_id, action)
