@@ -12,12 +12,10 @@ from temporalio.worker import Worker
 
 from bench.floor_workflow import FloorWorkflow
 from bench.transfer_drive import Measured
-from xueji_transfer.worker import WORKFLOW_RUNNER
+from xueji_common.temporal_worker import WORKFLOW_RUNNER
 
 
-async def _one(
-    client: Client, queue: str, updates: int, upserts: bool, measured: Measured
-) -> None:
+async def _one(client: Client, queue: str, updates: int, upserts: bool, measured: Measured) -> None:
     handle = await client.start_workflow(
         FloorWorkflow.run, args=[updates, upserts], id=f"floor-{uuid.uuid4()}", task_queue=queue
     )
@@ -37,7 +35,7 @@ async def run_floor(
     client = await Client.connect(address)
     queue = f"xueji-bench-floor-{uuid.uuid4().hex[:8]}"
     measured = Measured()
-    # Run as the transfer worker runs its workflows, so the two differ only in what they do.
+    # Run as the services' workers run their workflows, so the two differ only in what they do.
     worker = Worker(
         client, task_queue=queue, workflows=[FloorWorkflow], workflow_runner=WORKFLOW_RUNNER
     )

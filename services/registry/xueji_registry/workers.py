@@ -18,7 +18,7 @@ from temporalio.worker import Worker
 
 from xueji_common.db import Database
 from xueji_common.runtime import BackgroundJob
-from xueji_common.temporal_worker import worker_job
+from xueji_common.temporal_worker import WORKFLOW_RUNNER, worker_job
 from xueji_registry.reports.monthly_activities import MonthlyReportActivities
 from xueji_registry.reports.store import ReportStore
 from xueji_registry.status_changes.activities import StatusChangeActivities
@@ -37,6 +37,7 @@ def status_change_worker(
         graceful_shutdown_timeout=shutdown_grace,
         task_queue=status_change.TASK_QUEUE,
         workflows=[StatusChangeWorkflow],
+        workflow_runner=WORKFLOW_RUNNER,
         activities=[
             cases.apply_status_change,
             cases.record_event,
@@ -57,6 +58,7 @@ def report_worker(
         graceful_shutdown_timeout=shutdown_grace,
         task_queue=monthly_report.TASK_QUEUE,
         workflows=[MonthlyReportWorkflow],
+        workflow_runner=WORKFLOW_RUNNER,
         activities=[reports.report_counties, reports.write_monthly_report],
     )
 

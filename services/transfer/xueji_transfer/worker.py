@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from temporalio.client import Client
-from temporalio.worker import UnsandboxedWorkflowRunner, Worker
+from temporalio.worker import Worker
 
+from xueji_common.temporal_worker import WORKFLOW_RUNNER
 from xueji_transfer.activities import TransferActivities
 from xueji_transfer.calendar.activity import CalendarActivities
 from xueji_workflows import transfer
@@ -31,15 +32,6 @@ class TaskQueues:
 
     transfer: str = transfer.TASK_QUEUE
     calendar: str = CALENDAR_TASK_QUEUE
-
-
-# The service's worker runs workflows outside Temporal's sandbox. The sandbox guards against
-# non-deterministic calls by running every activation through import hooks and proxies: a
-# quarter of this worker's CPU per transfer (0.26 → 0.20 CPU-s measured by `make bench`), and
-# the worker's CPU is what limits transfers per second. Its guard stays where workflow code
-# changes are checked: tests/workflows runs every workflow on fully sandboxed workers, and the
-# recorded histories are replayed there (tests/workflows/test_replay.py).
-WORKFLOW_RUNNER = UnsandboxedWorkflowRunner()
 
 
 def transfer_worker(
