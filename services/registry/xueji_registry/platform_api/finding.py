@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from sqlalchemy import case, select
+import uuid
+
+from sqlalchemy import Select, case, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from xueji_registry.domain.text_width import normalise_identifier
@@ -20,18 +22,25 @@ async def find_pupil(session: AsyncSession, raw: str, *, lock: bool = False) -> 
     18 characters are an ID number; anything else a national number, current or earlier
     (an L number the pupil held before the upgrade to G still finds them).
     """
-    number = normalise_identifier(raw)
+    pupil_id = await session.scalar(lookup_query(normalise_identifier(raw)))
+    if pupil_id is None:
+        return None
+    return await load_state(session, pupil_id, lock=lock)
+
+
+def lookup_query(number: str) -> Select[tuple[uuid.UUID]]:
+    """The id of the record `number` (normalised) names, by index lookups only."""
     if len(number) == ID_NUMBER_LENGTH:
         match = pupils.c.id_number == number
     else:
+        # A union of two index lookups: `national_number = n OR id IN (…)` cannot use an index
+        # for the OR, and scanned every record in the country on each lookup.
+        holders = select(pupils.c.id).where(pupils.c.national_number == number)
         earlier = select(pupil_numbers.c.pupil_id).where(pupil_numbers.c.national_number == number)
-        match = (pupils.c.national_number == number) | pupils.c.id.in_(earlier)
-    pupil_id = await session.scalar(
+        match = pupils.c.id.in_(holders.union(earlier))
+    return (
         select(pupils.c.id)
         .where(match, pupils.c.deleted.is_(False))
         .order_by(case((active_record(), 0), else_=1), pupils.c.updated_at.desc())
         .limit(1)
     )
-    if pupil_id is None:
-        return None
-    return await load_state(session, pupil_id, lock=lock)
