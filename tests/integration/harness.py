@@ -4,25 +4,37 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 
 from xueji_common.runtime import BackgroundJob
 from xueji_stack.infrastructure import Infrastructure
 
+log = logging.getLogger(__name__)
+
 TEST_SHUTDOWN_GRACE = "2"  # seconds
+
+
+# Longer than any job's own bounded stop (a worker: its grace plus 15 s; a Kafka client: 10 s
+# per client); a job still running then is named and left behind, so a hang fails nothing.
+JOB_STOP_SECONDS = 45.0
 
 
 @contextlib.asynccontextmanager
 async def running_jobs(jobs: Sequence[tuple[str, BackgroundJob]]) -> AsyncIterator[None]:
     """Start the jobs; on exit cancel them and wait, so locks and group memberships are let go."""
-    tasks = [asyncio.create_task(job(), name=name) for name, job in jobs]
+    tasks = {asyncio.create_task(job(), name=name): name for name, job in jobs}
     try:
         yield
     finally:
         for task in tasks:
             task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await asyncio.gather(*tasks, return_exceptions=True)
+        if tasks:
+            done, pending = await asyncio.wait(tasks, timeout=JOB_STOP_SECONDS)
+            await asyncio.gather(*done, return_exceptions=True)
+            for task in pending:
+                name = tasks[task]
+                log.error("job %s not stopped in %.0f s: left behind", name, JOB_STOP_SECONDS)
 
 
 def settings_from(infrastructure: Infrastructure) -> dict[str, str]:

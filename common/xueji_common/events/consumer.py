@@ -28,6 +28,7 @@ from xueji_common.contracts import (
 from xueji_common.db import Database
 from xueji_common.events.envelope import EnvelopeError, from_headers
 from xueji_common.events.incoming import IncomingEvent
+from xueji_common.kafka import stop_client
 from xueji_common.metrics import CONSUMER_LAG, EVENTS_FAILED, EVENTS_HANDLED
 from xueji_common.tracing import set_trace_id
 from xueji_common.uow import UnitOfWork
@@ -98,8 +99,8 @@ class EventConsumer:
                     await self._commit(consumer, tp, records[-1].offset + 1)
                 await self._report_lag(consumer)
         finally:
-            await consumer.stop()
-            await producer.stop()
+            await stop_client(consumer, self.name)
+            await stop_client(producer, self.name)
 
     async def _commit(self, consumer: AIOKafkaConsumer, tp: TopicPartition, offset: int) -> None:
         try:

@@ -21,6 +21,7 @@ from aiokafka import AIOKafkaProducer
 from aiokafka.errors import KafkaError
 
 from xueji_common.events.envelope import Envelope, to_headers
+from xueji_common.kafka import stop_client
 from xueji_common.metrics import OUTBOX_BACKLOG, OUTBOX_OLDEST_AGE, OUTBOX_PUBLISHED
 from xueji_common.outbox.tables import notify_channel
 
@@ -122,7 +123,7 @@ class OutboxRelay:
                     if published < self._batch_size:
                         await self._wait_for_rows()
             finally:
-                await producer.stop()
+                await stop_client(producer, f"outbox relay of {self._schema}")
         finally:
             await conn.close()
 
