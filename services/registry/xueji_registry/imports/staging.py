@@ -222,8 +222,11 @@ class ImportStaging:
                 SELECT id FROM {SCHEMA}.pupils
                 WHERE import_batch_id = $1 AND id_number = ANY($2::text[])
             ), events AS (
+                -- Unpublished only: this import's events cannot have left (its transaction is
+                -- still open), and the unpublished index keeps this off the outbox's history.
                 DELETE FROM {SCHEMA}.outbox
-                WHERE event_type = $3 AND subject IN (SELECT id::text FROM gone)
+                WHERE published_at IS NULL AND event_type = $3
+                  AND subject IN (SELECT id::text FROM gone)
             ), numbers AS (
                 DELETE FROM {SCHEMA}.pupil_numbers WHERE pupil_id IN (SELECT id FROM gone)
             )

@@ -95,8 +95,9 @@ async def id_conflicts(
         record_query()
         .where(
             pupils.c.scope_path.startswith(principal.scope),
-            pupils.c.id_conflict.is_(True),
-            pupils.c.deleted.is_(False),
+            # Bare columns: the planner matches them, not `IS true`, to the partial index.
+            pupils.c.id_conflict,
+            ~pupils.c.deleted,
         )
         .order_by(pupils.c.id_number, pupils.c.id)
         .limit(limit)

@@ -92,6 +92,16 @@ pupils = Table(
     Index("pupils_scope_path", "scope_path", postgresql_ops={"scope_path": "text_pattern_ops"}),
     Index("pupils_school_grade", "school_code", "grade", "class_id"),
     Index("pupils_suspect_key", "suspect_key", postgresql_where=text("suspect_key IS NOT NULL")),
+    # A search by number also matches the 学籍副号: without this, a bureau's number search read
+    # every record in its scope (a province's millions) to find one.
+    Index("pupils_local_number", "local_number", postgresql_where=text("local_number IS NOT NULL")),
+    # The bureaus' one-record conflict list, in its order; only conflicting records are in it.
+    Index(
+        "pupils_id_conflicts",
+        "id_number",
+        "id",
+        postgresql_where=text("id_conflict AND NOT deleted"),
+    ),
     Index(
         "pupils_problem_reasons",
         "problem_reasons",

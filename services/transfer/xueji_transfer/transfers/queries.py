@@ -81,7 +81,8 @@ async def list_transfers(
     if step is not None:
         query = query.where(transfers.c.current_step == step)
     if overdue is not None:
-        query = query.where(transfers.c.overdue.is_(overdue))
+        # Bare column for True: the planner matches it, not `IS true`, to the partial index.
+        query = query.where(transfers.c.overdue if overdue else ~transfers.c.overdue)
     return await _page(session, query, limit, offset)
 
 
@@ -103,7 +104,7 @@ async def overdue_steps(session: AsyncSession, principal: Principal) -> OverdueL
     """Overdue steps in scope, grouped by the supervising authority they were escalated to."""
     rows = await session.execute(
         select(transfers)
-        .where(visible(principal), transfers.c.overdue.is_(True))
+        .where(visible(principal), transfers.c.overdue)
         .order_by(transfers.c.current_deadline, transfers.c.id)
     )
     groups: dict[str, list[OverdueStep]] = {}

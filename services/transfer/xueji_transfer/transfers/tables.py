@@ -119,4 +119,6 @@ province_decisions = Table(
     Column("code", String(60), nullable=True),
     Column("message", Text, nullable=True),
     Column("received_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    # Each recorded event of a docking province's step looks up the decision behind it.
+    Index("province_decisions_case_step", "case_id", "step"),
 )
