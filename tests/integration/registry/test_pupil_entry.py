@@ -18,9 +18,11 @@ from tests.integration.registry.builders import (
 )
 from tests.integration.registry.events import event_kinds, outbox_events
 from xueji.registry.v1.pupil_events_pb2 import PupilCreated
+from xueji_common.auth.principal import Principal, Role, UnitKind
 from xueji_common.contracts import TOPIC_PUPIL
 from xueji_common.db import Database
 from xueji_registry.domain.id_generation import make_id_number
+from xueji_registry.pupils.search import PupilFilters, search_pupils
 from xueji_stack.infrastructure import Infrastructure
 
 pytestmark = pytest.mark.integration
@@ -142,7 +144,7 @@ async def test_a_school_cannot_read_or_change_another_schools_pupils(
 
 
 async def test_search_filters_and_pages_within_scope(
-    registry: httpx.AsyncClient, world: World, ids: IdFactory
+    registry: httpx.AsyncClient, world: World, ids: IdFactory, registry_db: Database
 ) -> None:
     headers = world.registrar("b")
     for n in range(3):
@@ -154,6 +156,17 @@ async def test_search_filters_and_pages_within_scope(
         "/v1/pupils", params={"name": "欧阳检索", "limit": 2}, headers=headers
     )
     assert page.json()["total"] == 4 and len(page.json()["items"]) == 2
+    assert page.json()["total_exact"] is True
+    # Past the count limit the total stops there (a province's count would read millions).
+    registrar = Principal(
+        "search-test", "检索", Role.SCHOOL_REGISTRAR, world.code("b"), UnitKind.SCHOOL,
+        world.path("b"),
+    )  # fmt: skip
+    async with registry_db.sessions() as session:
+        capped = await search_pupils(
+            session, registrar, PupilFilters(name="欧阳检索"), limit=2, offset=0, count_limit=3
+        )
+    assert (capped.total, capped.exact, len(capped.states)) == (3, False, 2)
     by_reason = await registry.get(
         "/v1/pupils",
         params={"name": "欧阳检索", "reason": "ID_NUMBER_CHECK_DIGIT"},

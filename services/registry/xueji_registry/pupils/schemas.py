@@ -7,6 +7,7 @@ from datetime import date, datetime
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from xueji_registry.pupils.search import COUNT_LIMIT
 from xueji_registry.pupils.state import PupilState, StoredReason
 
 _PHONE = r"^[0-9+\- ]{5,20}$"
@@ -180,7 +181,8 @@ _COPIED = (
 
 class PupilPage(BaseModel):
     items: list[PupilRead]
-    total: int
+    total: int = Field(description=f"matches, counted up to {COUNT_LIMIT:,}")
+    total_exact: bool = Field(True, description="false: at least `total` pupils match")
     limit: int
     offset: int
 

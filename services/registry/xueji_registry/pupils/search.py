@@ -30,6 +30,18 @@ class PupilFilters:
     include_deleted: bool = False
 
 
+# Matches are counted up to this many: counting a province's or the nation's records in full
+# would read every one of them for each page.
+COUNT_LIMIT = 10_000
+
+
+@dataclass(frozen=True)
+class Matches:
+    states: list[PupilState]
+    total: int  # counted up to the count limit
+    exact: bool  # False: at least `total` match
+
+
 def _conditions(principal: Principal, filters: PupilFilters) -> list[ColumnElement[bool]]:
     conditions = [visible_pupils(principal)]
     if not filters.include_deleted:
@@ -68,11 +80,22 @@ def _conditions(principal: Principal, filters: PupilFilters) -> list[ColumnEleme
 
 
 async def search_pupils(
-    session: AsyncSession, principal: Principal, filters: PupilFilters, *, limit: int, offset: int
-) -> tuple[list[PupilState], int]:
-    """One page of matching pupils (school, grade, number order) and how many match in all."""
+    session: AsyncSession,
+    principal: Principal,
+    filters: PupilFilters,
+    *,
+    limit: int,
+    offset: int,
+    count_limit: int = COUNT_LIMIT,
+) -> Matches:
+    """One page of matching pupils (school, grade, number order) and how many match, counted
+    up to `count_limit`."""
     conditions = _conditions(principal, filters)
-    total = await session.scalar(select(func.count()).select_from(pupils).where(*conditions))
+    counted = await session.scalar(
+        select(func.count()).select_from(
+            select(pupils.c.id).where(*conditions).limit(count_limit + 1).subquery()
+        )
+    )
     rows = await session.execute(
         record_query()
         .where(*conditions)
@@ -80,4 +103,9 @@ async def search_pupils(
         .limit(limit)
         .offset(offset)
     )
-    return [state_of(row) for row in rows.all()], int(total or 0)
+    total = int(counted or 0)
+    return Matches(
+        states=[state_of(row) for row in rows.all()],
+        total=min(total, count_limit),
+        exact=total <= count_limit,
+    )

@@ -64,9 +64,14 @@ async def search(
         problem=problem,
         include_deleted=include_deleted,
     )
-    states, total = await search_pupils(session, principal, filters, limit=limit, offset=offset)
-    items = [PupilRead.of(s) for s in states]
-    return PupilPage(items=items, total=total, limit=limit, offset=offset)
+    found = await search_pupils(session, principal, filters, limit=limit, offset=offset)
+    return PupilPage(
+        items=[PupilRead.of(s) for s in found.states],
+        total=found.total,
+        total_exact=found.exact,
+        limit=limit,
+        offset=offset,
+    )
 
 
 @router.get("/pupils/suspected-duplicates", response_model=list[SuspectGroupRead])
