@@ -166,7 +166,7 @@ async def test_search_filters_and_pages_within_scope(
         capped = await search_pupils(
             session, registrar, PupilFilters(name="欧阳检索"), limit=2, offset=0, count_limit=3
         )
-    assert (capped.total, capped.exact, len(capped.states)) == (3, False, 2)
+    assert (capped.count.total, capped.count.exact, len(capped.states)) == (3, False, 2)
     by_reason = await registry.get(
         "/v1/pupils",
         params={"name": "欧阳检索", "reason": "ID_NUMBER_CHECK_DIGIT"},

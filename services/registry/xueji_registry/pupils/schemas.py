@@ -7,7 +7,7 @@ from datetime import date, datetime
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from xueji_registry.pupils.search import COUNT_LIMIT
+from xueji_common.counting import CountedPage
 from xueji_registry.pupils.state import PupilState, StoredReason
 
 _PHONE = r"^[0-9+\- ]{5,20}$"
@@ -179,10 +179,8 @@ _COPIED = (
 )  # fmt: skip
 
 
-class PupilPage(BaseModel):
+class PupilPage(CountedPage):
     items: list[PupilRead]
-    total: int = Field(description=f"matches, counted up to {COUNT_LIMIT:,}")
-    total_exact: bool = Field(True, description="false: at least `total` pupils match")
     limit: int
     offset: int
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from xueji_common.auth.principal import Principal
+from xueji_common.counting import COUNT_LIMIT, Count, count_matches
 from xueji_registry.domain.text_width import fold_full_width, normalise_identifier
 from xueji_registry.pupils.access import visible_pupils
 from xueji_registry.pupils.rows import record_query, state_of
@@ -30,16 +31,10 @@ class PupilFilters:
     include_deleted: bool = False
 
 
-# Matches are counted up to this many: counting a province's or the nation's records in full
-# would read every one of them for each page.
-COUNT_LIMIT = 10_000
-
-
 @dataclass(frozen=True)
 class Matches:
     states: list[PupilState]
-    total: int  # counted up to the count limit
-    exact: bool  # False: at least `total` match
+    count: Count
 
 
 def _conditions(principal: Principal, filters: PupilFilters) -> list[ColumnElement[bool]]:
@@ -91,11 +86,7 @@ async def search_pupils(
     """One page of matching pupils (school, grade, number order) and how many match, counted
     up to `count_limit`."""
     conditions = _conditions(principal, filters)
-    counted = await session.scalar(
-        select(func.count()).select_from(
-            select(pupils.c.id).where(*conditions).limit(count_limit + 1).subquery()
-        )
-    )
+    count = await count_matches(session, select(pupils.c.id).where(*conditions), count_limit)
     rows = await session.execute(
         record_query()
         .where(*conditions)
@@ -103,9 +94,4 @@ async def search_pupils(
         .limit(limit)
         .offset(offset)
     )
-    total = int(counted or 0)
-    return Matches(
-        states=[state_of(row) for row in rows.all()],
-        total=min(total, count_limit),
-        exact=total <= count_limit,
-    )
+    return Matches([state_of(row) for row in rows.all()], count)

@@ -67,8 +67,8 @@ async def search(
     found = await search_pupils(session, principal, filters, limit=limit, offset=offset)
     return PupilPage(
         items=[PupilRead.of(s) for s in found.states],
-        total=found.total,
-        total_exact=found.exact,
+        total=found.count.total,
+        total_exact=found.count.exact,
         limit=limit,
         offset=offset,
     )

@@ -8,11 +8,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from xueji.common.v1.actor_pb2 import Actor as ActorMessage
 from xueji_common.auth.principal import Principal, Role
+from xueji_common.counting import Count, count_matches
 from xueji_common.errors import DomainError
 from xueji_registry.domain.code_tables import StatusChangeType
 from xueji_registry.orgs.tables import org_units
@@ -141,14 +142,12 @@ async def list_cases(
     filters: dict[str, object],
     limit: int,
     offset: int,
-) -> tuple[int, list[Any]]:
+) -> tuple[Count, list[Any]]:
     if actor.role not in CASE_READERS:
-        return 0, []
+        return Count(total=0, exact=True), []
     conditions = [status_changes.c.scope_path.startswith(actor.scope)]
     conditions += [status_changes.c[name] == value for name, value in filters.items()]
-    total = await session.scalar(
-        select(func.count()).select_from(status_changes).where(*conditions)
-    )
+    count = await count_matches(session, select(status_changes.c.id).where(*conditions))
     rows = (
         await session.execute(
             select(status_changes)
@@ -158,4 +157,4 @@ async def list_cases(
             .offset(offset)
         )
     ).all()
-    return int(total or 0), list(rows)
+    return count, list(rows)

@@ -8,6 +8,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from xueji_common.counting import CountedPage
 from xueji_registry.domain.code_tables import StatusChangeType
 
 Decision = Literal["approve", "refuse"]
@@ -105,8 +106,7 @@ class StatusChangeDetail(StatusChangeRead):
     events: list[EventRead]
 
 
-class StatusChangePage(BaseModel):
-    total: int
+class StatusChangePage(CountedPage):
     items: list[StatusChangeRead]
 
 

@@ -63,8 +63,9 @@ async def list_changes(
         "batch_id": batch_id,
     }
     filters = {name: value for name, value in given.items() if value is not None}
-    total, rows = await list_cases(session, principal, filters=filters, limit=limit, offset=offset)
-    return StatusChangePage(total=total, items=[read_of(row) for row in rows])
+    count, rows = await list_cases(session, principal, filters=filters, limit=limit, offset=offset)
+    items = [read_of(row) for row in rows]
+    return StatusChangePage(total=count.total, total_exact=count.exact, items=items)
 
 
 @router.post("/graduation-batch", response_model=BatchRead, status_code=201)

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy import Select, any_, func, literal, select
+from sqlalchemy import Select, any_, literal, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from xueji_common.auth.principal import Principal
+from xueji_common.counting import count_matches
 from xueji_common.errors import DomainError
 from xueji_transfer import error_codes
 from xueji_transfer.transfers.facts import actor_from_json
@@ -57,12 +58,14 @@ def filed_by(row: Row) -> Any:
 
 
 async def _page(session: AsyncSession, query: Select, limit: int, offset: int) -> TransferPage:
-    total = await session.scalar(select(func.count()).select_from(query.subquery()))
+    count = await count_matches(session, query)
     rows = await session.execute(
         query.order_by(transfers.c.created_at.desc(), transfers.c.id).limit(limit).offset(offset)
     )
     items = [summary(row) for row in rows.mappings()]
-    return TransferPage(items=items, total=total or 0, limit=limit, offset=offset)
+    return TransferPage(
+        items=items, total=count.total, total_exact=count.exact, limit=limit, offset=offset
+    )
 
 
 async def list_transfers(

@@ -8,6 +8,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from xueji_common.counting import CountedPage
+
 DecisionId = Field(
     None,
     max_length=100,
@@ -116,9 +118,8 @@ class TransferDetail(TransferSummary):
     steps: list[StepRead]
 
 
-class TransferPage(BaseModel):
+class TransferPage(CountedPage):
     items: list[TransferSummary]
-    total: int
     limit: int
     offset: int
 
