@@ -5,6 +5,7 @@ from sqlalchemy import (
     Column,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     String,
     Table,
@@ -29,4 +30,7 @@ accounts = Table(
     Column("locked_until", DateTime(timezone=True), nullable=True),
     Column("created_by", Uuid, nullable=True),
     Column("created_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    # A unit's accounts are listed by its administrators; there is one account or more for
+    # every school and class teacher in the country.
+    Index("accounts_unit", "unit_code"),
 )
