@@ -111,6 +111,15 @@ async def _one_at_a_time(platform: Platform) -> Measured:
     return merged
 
 
+async def _floor(address: str, *, upserts: bool) -> tuple[Measured, float, float]:
+    """The floor run, its Temporal server CPU per workflow, and that plus its driver's."""
+    server_before, driver_before = _cpu_by_component().get("temporal", 0.0), _own_cpu()
+    floor = await run_floor(address, TRANSFERS, UPDATES_PER_TRANSFER, upserts=upserts)
+    done = max(floor.completed, 1)
+    server = (_cpu_by_component().get("temporal", 0.0) - server_before) / done
+    return floor, server, server + (_own_cpu() - driver_before) / done
+
+
 async def _measure(platform: Platform) -> int:
     address = platform.infrastructure.temporal.address
     # Warm-up, not measured: the stack has just started (demo seeding, consumers joining).
@@ -120,15 +129,8 @@ async def _measure(platform: Platform) -> int:
     driver_before = _own_cpu()
     ours, routes, cpu = await _run_ours(platform, TRANSFERS)
     cpu["bench driver"] = _own_cpu() - driver_before
-    before, driver_before = _cpu_by_component().get("temporal", 0.0), _own_cpu()
-    floor = await run_floor(address, TRANSFERS, UPDATES_PER_TRANSFER)
-    floor_server = (_cpu_by_component().get("temporal", 0.0) - before) / max(floor.completed, 1)
-    floor_cpu = floor_server + (_own_cpu() - driver_before) / max(floor.completed, 1)
-    before = _cpu_by_component().get("temporal", 0.0)
-    searchable = await run_floor(address, TRANSFERS, UPDATES_PER_TRANSFER, upserts=True)
-    searchable_server = (_cpu_by_component().get("temporal", 0.0) - before) / max(
-        searchable.completed, 1
-    )
+    floor, floor_server, floor_cpu = await _floor(address, upserts=False)
+    searchable, searchable_server, _ = await _floor(address, upserts=True)
 
     print(f"\n{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}")
     print(f"\n{'run':<40}{'done':>6}{'wall':>11}{'rate':>11}  decision latency")
