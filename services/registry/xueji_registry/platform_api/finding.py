@@ -22,13 +22,13 @@ async def find_pupil(session: AsyncSession, raw: str, *, lock: bool = False) -> 
     18 characters are an ID number; anything else a national number, current or earlier
     (an L number the pupil held before the upgrade to G still finds them).
     """
-    pupil_id = await session.scalar(lookup_query(normalise_identifier(raw)))
+    pupil_id = await session.scalar(_lookup_query(normalise_identifier(raw)))
     if pupil_id is None:
         return None
     return await load_state(session, pupil_id, lock=lock)
 
 
-def lookup_query(number: str) -> Select[tuple[uuid.UUID]]:
+def _lookup_query(number: str) -> Select[tuple[uuid.UUID]]:
     """The id of the record `number` (normalised) names, by index lookups only."""
     if len(number) == ID_NUMBER_LENGTH:
         match = pupils.c.id_number == number
