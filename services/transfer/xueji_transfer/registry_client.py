@@ -12,19 +12,7 @@ from typing import Any
 
 import httpx
 
-from xueji_common.platform_contract import (
-    CLAIM_PATH,
-    LOOKUP_PATH,
-    MOVE_PATH,
-    RELEASE_PATH,
-    CaseClaim,
-    CaseRelease,
-    CaseReleased,
-    LookupQuery,
-    MoveRequest,
-    MoveResult,
-    PupilLookup,
-)
+from xueji_common import platform_contract as contract
 
 CONNECTION_CUT = (httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError)
 
@@ -60,22 +48,24 @@ class RegistryClient:
     async def close(self) -> None:
         await self._http.aclose()
 
-    async def lookup(self, national_number: str, name: str) -> PupilLookup:
-        query = LookupQuery.model_construct(number=national_number, name=name)
-        return PupilLookup.model_validate(
-            await self._call("GET", LOOKUP_PATH, params=query.model_dump())
+    async def lookup(self, national_number: str, name: str) -> contract.PupilLookup:
+        query = contract.LookupQuery.model_construct(number=national_number, name=name)
+        return contract.PupilLookup.model_validate(
+            await self._call("GET", contract.LOOKUP_PATH, params=query.model_dump())
         )
 
     async def claim(self, national_number: str, case_id: str, kind: str) -> None:
-        body = CaseClaim.model_construct(
+        body = contract.CaseClaim.model_construct(
             national_number=national_number, case_id=case_id, kind=kind
         )
-        await self._call("POST", CLAIM_PATH, json=body.model_dump())
+        await self._call("POST", contract.CLAIM_PATH, json=body.model_dump())
 
     async def release(self, national_number: str, case_id: str) -> bool:
-        body = CaseRelease.model_construct(national_number=national_number, case_id=case_id)
-        data = await self._call("POST", RELEASE_PATH, json=body.model_dump())
-        return CaseReleased.model_validate(data).released
+        body = contract.CaseRelease.model_construct(
+            national_number=national_number, case_id=case_id
+        )
+        data = await self._call("POST", contract.RELEASE_PATH, json=body.model_dump())
+        return contract.CaseReleased.model_validate(data).released
 
     async def move(
         self,
@@ -85,16 +75,17 @@ class RegistryClient:
         to_school: str,
         grade: int,
         class_code: str | None,
-    ) -> MoveResult:
-        body = MoveRequest.model_construct(
+    ) -> contract.MoveResult:
+        body = contract.MoveRequest.model_construct(
             national_number=national_number,
             from_school=from_school,
             to_school=to_school,
             grade=grade,
             class_code=class_code,
         )
-        path = MOVE_PATH.format(transfer_id=transfer_id)
-        return MoveResult.model_validate(await self._call("POST", path, json=body.model_dump()))
+        path = contract.MOVE_PATH.format(transfer_id=transfer_id)
+        data = await self._call("POST", path, json=body.model_dump())
+        return contract.MoveResult.model_validate(data)
 
     async def _call(self, method: str, path: str, **kwargs: Any) -> dict[str, Any]:
         token = self._token or await self._sign_in(None)
