@@ -1,10 +1,9 @@
 """The registry's platform API (`/v1/platform/...`): the one definition of its paths and bodies.
 
 The registry's views serve these models and the transfer service's client parses the answers
-with them, so the two sides cannot drift apart. The contract began as
-/tmp/registry-internal-api.md; fields added since (the lookup's `pupil_id`, the move's
-`record_version`) have defaults, so a client still reads an answer from a registry that
-predates them.
+with them, so the two sides cannot drift apart. Fields added after the first release (the
+lookup's `pupil_id`, the move's `record_version`) have defaults, so a client still reads an
+answer from a registry that predates them.
 """
 
 from __future__ import annotations
