@@ -11,8 +11,8 @@ import httpx
 import pytest
 
 from xueji_common.calendar import SHANGHAI
-from xueji_registry.demo import DEMO_PASSWORD
 from xueji_stack import transfer_ops
+from xueji_stack.demo.registry import DEMO_PASSWORD
 from xueji_stack.infrastructure import Infrastructure
 from xueji_stack.platform import Platform
 from xueji_stack.ports import free_port
