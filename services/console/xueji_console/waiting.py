@@ -9,7 +9,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
-from urllib.parse import urlencode
 
 from xueji_console.labels import STATUS_CHANGE_STEP_NAMES, TRANSFER_STEP_NAMES, name_of
 
@@ -40,7 +39,9 @@ def transfer_step(item: Mapping[str, Any]) -> Waiting:
         deadline=_moment(item["current_deadline"]),
         overdue=bool(item["overdue"]),
         escalated=item["escalated_to"] is not None,
-        href="/pupils?" + urlencode({"number": number}),
+        # The pupil may be outside the person's area (a receiving bureau's incoming pupil);
+        # the transfer's own page will be the link once the console has one.
+        href=None,
     )
 
 

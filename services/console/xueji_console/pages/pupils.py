@@ -31,7 +31,8 @@ async def pupil_list(
     name: Text = "",
     number: Annotated[str, Query(max_length=40)] = "",
     class_id: Annotated[str, Query(max_length=36)] = "",
-    grade: Annotated[int | None, Query(ge=0, le=20)] = None,
+    # Text, not a number: the form's "all grades" choice sends an empty value.
+    grade: Annotated[str, Query(pattern=r"^(|\d{1,2})$")] = "",
     status: Annotated[str, Query(max_length=20)] = "",
     problem: Annotated[str, Query(pattern="^(|true|false)$")] = "",
     registration_state: Annotated[str, Query(max_length=20)] = "",
@@ -42,7 +43,7 @@ async def pupil_list(
         "name": name.strip(),
         "number": number.strip(),
         "class_id": class_id,
-        "grade": grade,
+        "grade": int(grade) if grade else None,
         "status": status,
         "problem": problem,
         "registration_state": registration_state,
