@@ -70,9 +70,16 @@ def _problem_of(response: httpx.Response) -> ServiceProblem:
 class ServiceApi:
     """One service's base URL and connection pool."""
 
-    def __init__(self, name: str, base_url: str, *, timeout: float) -> None:
+    def __init__(
+        self,
+        name: str,
+        base_url: str,
+        *,
+        timeout: float,
+        transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
         self.name = name
-        self._http = httpx.AsyncClient(base_url=base_url, timeout=timeout)
+        self._http = httpx.AsyncClient(base_url=base_url, timeout=timeout, transport=transport)
 
     async def call(
         self,
