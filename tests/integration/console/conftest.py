@@ -7,17 +7,15 @@ of a test saves a screenshot under test-artifacts/screenshots/<test>/<step>.png.
 from __future__ import annotations
 
 import re
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
+from tests.integration.harness import demo_platform
 from xueji_stack.infrastructure import Infrastructure
 from xueji_stack.platform import Platform
-from xueji_stack.ports import free_port
-from xueji_stack.services import PROCESSES
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -29,14 +27,8 @@ ARTIFACTS = Path(__file__).resolve().parents[3] / "test-artifacts" / "screenshot
 
 @pytest.fixture(scope="module")
 def platform(infrastructure: Infrastructure) -> Iterator[Platform]:
-    state_dir = Path(tempfile.mkdtemp(prefix="xueji-test-console-"))
-    ports = {name: free_port() for name in PROCESSES}
-    running = Platform(state_dir, infrastructure=infrastructure, service_ports=ports)
-    running.start()
-    try:
+    with demo_platform(infrastructure, "xueji-test-console-") as running:
         yield running
-    finally:
-        running.stop()
 
 
 @pytest.fixture(scope="module")
