@@ -43,7 +43,7 @@ async def pupil_list(
         "name": name.strip(),
         "number": number.strip(),
         "class_id": class_id,
-        "grade": int(grade) if grade else None,
+        "grade": grade,
         "status": status,
         "problem": problem,
         "registration_state": registration_state,
@@ -59,7 +59,9 @@ async def pupil_list(
     context = {
         "filters": filters,
         "page": page,
-        "classes": classes,
+        "classes": {item["id"]: f"{item['name']}（{item['code']}）" for item in classes},
+        # The grade filter sends text; the table's codes are text too.
+        "grades": {str(grade): f"{grade} 年级" for grade in range(1, 13)},
         "previous_offset": max(offset - PAGE_SIZE, 0) if offset else None,
         "next_offset": offset + PAGE_SIZE if offset + PAGE_SIZE < page["total"] else None,
         "query": {k: v for k, v in filters.items() if v not in (None, "")},
