@@ -31,3 +31,18 @@ def content_format(data: bytes) -> str | None:
 def file_head(data: bytes) -> str:
     """The first bytes in hex, so an unrecognised file's refusal says what it starts with."""
     return data[:8].hex(" ").upper() if data else "空文件"
+
+
+def looks_complete(data: bytes, found: str) -> bool:
+    """Whether the file ends as its format ends, so a decoding error can be told apart as an
+    upload cut short (a JPEG without its end marker, a PNG without IEND, a GIF without its
+    trailer, a WebP shorter than its RIFF header says)."""
+    if found == "JPEG":
+        return data.rstrip(b"\x00").endswith(b"\xff\xd9")
+    if found == "PNG":
+        return data.endswith(b"IEND\xaeB`\x82")
+    if found == "GIF":
+        return data.endswith(b"\x3b")
+    if found == "WEBP":
+        return len(data) >= 8 + int.from_bytes(data[4:8], "little")
+    return True

@@ -19,12 +19,12 @@ from PIL.PngImagePlugin import PngImageFile
 from PIL.WebPImagePlugin import WebPImageFile
 
 from xueji_photo.checks import refusal_codes as codes
+from xueji_photo.checks.content_format import looks_complete
 from xueji_photo.checks.verdict import Refusal
 
 _ORIENTATION = 0x0112
 _X_RESOLUTION, _Y_RESOLUTION, _RESOLUTION_UNIT = 0x011A, 0x011B, 0x0128
 _SIDEWAYS = {5, 6, 7, 8}  # EXIF orientations that swap width and height
-_JPEG_END = b"\xff\xd9"
 _HEADER_READERS: dict[str, type[ImageFile.ImageFile]] = {
     "JPEG": JpegImageFile,
     "PNG": PngImageFile,
@@ -53,6 +53,13 @@ def _corrupt(data: bytes, found: str) -> Undecodable:
     return Undecodable(codes.CORRUPT.refusal(format=found, byte_size=len(data)))
 
 
+def _unreadable(data: bytes, found: str, error: Exception) -> Undecodable:
+    """Truncated when the file stops short of its format's end, corrupt otherwise."""
+    if "truncated" in str(error) or not looks_complete(data, found):
+        return Undecodable(codes.TRUNCATED.refusal(format=found, byte_size=len(data)))
+    return _corrupt(data, found)
+
+
 def open_header(data: bytes, found: str, max_pixels: int) -> ImageFile.ImageFile:
     """The lazily opened image of format `found`: its header is read, its pixels are not."""
     try:
@@ -60,7 +67,7 @@ def open_header(data: bytes, found: str, max_pixels: int) -> ImageFile.ImageFile
     # Pillow's plugins raise many kinds of error on hostile headers; any of them means
     # the header is unreadable, which is the answer the uploader needs.
     except Exception as error:
-        raise _corrupt(data, found) from error
+        raise _unreadable(data, found, error) from error
     width, height = image.size
     if width * height > max_pixels:
         raise Undecodable(
@@ -103,23 +110,14 @@ def decode_upright(data: bytes, image: Image.Image, reduce_to: int) -> Decoded:
     """Decode the pixels (a large JPEG at a reduced scale, not below `reduce_to` on the
     longer side) and turn them upright by the EXIF orientation."""
     width, height = image.size
-    try:
-        orientation = image.getexif().get(_ORIENTATION, 1)
-    except Exception as error:  # an unreadable EXIF block: see `open_header`
-        raise _corrupt(data, image.format or "?") from error
     if image.format == "JPEG" and max(width, height) >= 2 * reduce_to:
         image.draft(image.mode, (reduce_to, reduce_to))
     try:
         image.load()
+        orientation = image.getexif().get(_ORIENTATION, 1)
         ImageOps.exif_transpose(image, in_place=True)
     except Exception as error:  # see `open_header`
-        if "truncated" in str(error) or (
-            image.format == "JPEG" and not data.rstrip(b"\x00").endswith(_JPEG_END)
-        ):
-            raise Undecodable(
-                codes.TRUNCATED.refusal(format=image.format, byte_size=len(data))
-            ) from error
-        raise _corrupt(data, image.format or "?") from error
+        raise _unreadable(data, image.format or "?", error) from error
     sideways = orientation in _SIDEWAYS
     if sideways:
         width, height = height, width

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
-from pathlib import Path
 
 import cv2
 import numpy as np
 
-MODEL = Path(cv2.data.haarcascades) / "haarcascade_frontalface_default.xml"
+MODEL = cv2.data.haarcascades + "haarcascade_frontalface_default.xml"
 SCALE_FACTOR = 1.1
 MIN_NEIGHBOURS = 5
 # Faces smaller than this share of the picture's shorter side are not looked for: they are
@@ -35,7 +34,7 @@ class FaceBox:
 def _classifier() -> cv2.CascadeClassifier:
     classifier = getattr(_loaded, "classifier", None)
     if classifier is None:
-        classifier = cv2.CascadeClassifier(str(MODEL))
+        classifier = cv2.CascadeClassifier(MODEL)
         if classifier.empty():
             raise RuntimeError(f"the face model {MODEL} did not load")
         _loaded.classifier = classifier
