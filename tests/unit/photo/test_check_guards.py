@@ -92,3 +92,30 @@ def test_an_empty_upload_is_named() -> None:
     assert verdict.codes == (codes.FORMAT_UNRECOGNISED.code,)
     assert "空文件" in verdict.refusals[0].message
     assert (verdict.format, verdict.width, verdict.byte_size) == (None, None, 0)
+
+
+def _exif(**tags: object) -> bytes:
+    exif = Image.Exif()
+    for tag, value in tags.items():
+        exif[int(tag.removeprefix("tag_"), 16)] = value
+    return exif.tobytes()
+
+
+def test_the_dpi_is_read_from_exif_when_jfif_has_none() -> None:
+    picture = portrait(272, 354)
+    recorded = jpeg(picture, dpi=None, exif=_exif(tag_011A=300.0, tag_011B=300.0, tag_0128=2))
+    unrecorded = jpeg(picture, dpi=None, exif=_exif(tag_010F="camera"))
+
+    assert check_photo(recorded, SHANGHAI_PRESET).dpi == (300.0, 300.0)
+    # Pillow would report 72 DPI for this file; nothing in it says so.
+    assert check_photo(unrecorded, SHANGHAI_PRESET).codes == (codes.DPI_MISSING.code,)
+
+
+def test_dots_per_centimetre_round_to_the_dpi_they_mean() -> None:
+    data = bytearray(jpeg(portrait(272, 354)))
+    jfif = data.index(b"JFIF\x00")
+    # units 2 (per cm), 118 × 118: what an editor set to "300 DPI" in centimetres writes
+    data[jfif + 7 : jfif + 12] = b"\x02" + (118).to_bytes(2, "big") * 2
+    verdict = check_photo(bytes(data), SHANGHAI_PRESET)
+    assert verdict.dpi is not None and round(verdict.dpi[0], 2) == 299.72
+    assert verdict.accepted, verdict.refusals

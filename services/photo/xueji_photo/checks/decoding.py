@@ -91,6 +91,13 @@ def recorded_dpi(image: Image.Image) -> tuple[float, float] | None:
         if unit in (1, 2) and density:
             scale = 2.54 if unit == 2 else 1.0
             return _positive(float(density[0]) * scale, float(density[1]) * scale)
+        return _exif_dpi(image)
+    dpi = image.info.get("dpi")
+    return _positive(float(dpi[0]), float(dpi[1])) if dpi else None
+
+
+def _exif_dpi(image: Image.Image) -> tuple[float, float] | None:
+    try:
         exif = image.getexif()
         unit = exif.get(_RESOLUTION_UNIT, 2)
         x, y = exif.get(_X_RESOLUTION), exif.get(_Y_RESOLUTION)
@@ -98,8 +105,8 @@ def recorded_dpi(image: Image.Image) -> tuple[float, float] | None:
             return None
         scale = 2.54 if unit == 3 else 1.0
         return _positive(float(x) * scale, float(y) * scale)
-    dpi = image.info.get("dpi")
-    return _positive(float(dpi[0]), float(dpi[1])) if dpi else None
+    except Exception:  # an unreadable EXIF block records no DPI; decoding judges the rest
+        return None
 
 
 def _positive(x: float, y: float) -> tuple[float, float] | None:
