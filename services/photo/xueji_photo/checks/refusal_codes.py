@@ -38,16 +38,12 @@ TOO_MANY_BYTES = RefusalCode(
 )
 WIDTH_WRONG = RefusalCode("PHOTO_WIDTH_WRONG", "宽度 {width} 像素，应为 {expected} 像素")
 HEIGHT_WRONG = RefusalCode("PHOTO_HEIGHT_WRONG", "高度 {height} 像素，应为 {expected} 像素")
-PRINT_WIDTH_WRONG = RefusalCode(
-    "PHOTO_PRINT_WIDTH_WRONG",
-    "宽度 {pixels} 像素按 {dpi} DPI 合 {measured_mm} 毫米，应为 {expected_mm} 毫米"
-    "（误差不超过 {tolerance_mm} 毫米，即 {expected_pixels} 像素左右）",
+_PRINTED = (
+    " {pixels} 像素按 {dpi} DPI 合 {measured_mm} 毫米，应为 {expected_mm} 毫米"
+    "（误差不超过 {tolerance_mm} 毫米，即 {expected_pixels} 像素左右）"
 )
-PRINT_HEIGHT_WRONG = RefusalCode(
-    "PHOTO_PRINT_HEIGHT_WRONG",
-    "高度 {pixels} 像素按 {dpi} DPI 合 {measured_mm} 毫米，应为 {expected_mm} 毫米"
-    "（误差不超过 {tolerance_mm} 毫米，即 {expected_pixels} 像素左右）",
-)
+PRINT_WIDTH_WRONG = RefusalCode("PHOTO_PRINT_WIDTH_WRONG", "宽度" + _PRINTED)
+PRINT_HEIGHT_WRONG = RefusalCode("PHOTO_PRINT_HEIGHT_WRONG", "高度" + _PRINTED)
 DPI_MISSING = RefusalCode(
     "PHOTO_DPI_MISSING", "文件没有记录分辨率（DPI），应记录且不低于 {min_dpi} DPI"
 )
@@ -61,12 +57,9 @@ BACKGROUND_NOT_LIGHT_BLUE = RefusalCode(
 )
 NO_FACE = RefusalCode("PHOTO_NO_FACE", "检测到 0 张正面人脸，应为本人正面免冠照片（1 张人脸）")
 MULTIPLE_FACES = RefusalCode("PHOTO_MULTIPLE_FACES", "检测到 {count} 张正面人脸，应只有 1 张")
-FACE_TOO_SMALL = RefusalCode(
-    "PHOTO_FACE_TOO_SMALL", "人脸高度占照片高度的 {ratio}%，应在 {min}%–{max}% 之间"
-)
-FACE_TOO_LARGE = RefusalCode(
-    "PHOTO_FACE_TOO_LARGE", "人脸高度占照片高度的 {ratio}%，应在 {min}%–{max}% 之间"
-)
+_FACE_HEIGHT = "人脸高度占照片高度的 {ratio}%，应在 {min}%–{max}% 之间"
+FACE_TOO_SMALL = RefusalCode("PHOTO_FACE_TOO_SMALL", _FACE_HEIGHT)
+FACE_TOO_LARGE = RefusalCode("PHOTO_FACE_TOO_LARGE", _FACE_HEIGHT)
 FACE_OFF_CENTRE = RefusalCode(
     "PHOTO_FACE_OFF_CENTRE",
     "人脸中心位于照片水平 {x}%、垂直 {y}% 处，"

@@ -18,6 +18,7 @@ from xueji_photo.rules.rule_parts import (
     PixelSize,
     PrintSize,
     require,
+    require_within,
 )
 
 # Formats whose content the checks can recognise; a rule allows a subset.
@@ -75,13 +76,9 @@ class PhotoRule:
         for size in (self.pixel_size, self.print_size):
             if size is not None:
                 problems.extend(size.problems())
-        require(problems, 1.0 <= self.min_dpi <= 2400.0, "min_dpi must be 1..2400")
-        require(problems, 1024 <= self.max_bytes <= 50 * 1024**2, "max_bytes must be 1 KiB..50 MiB")
-        require(
-            problems,
-            1 <= self.max_pixels <= PIXEL_GUARD_CEILING,
-            f"max_pixels must be 1..{PIXEL_GUARD_CEILING}",
-        )
+        require_within(problems, "min_dpi", self.min_dpi, 1.0, 2400.0)
+        require_within(problems, "max_bytes", self.max_bytes, 1024, 50 * 1024**2)
+        require_within(problems, "max_pixels", self.max_pixels, 1, PIXEL_GUARD_CEILING)
         if self.pixel_size is not None:
             require(
                 problems,

@@ -14,6 +14,10 @@ def require(problems: list[str], condition: bool, problem: str) -> None:
         problems.append(problem)
 
 
+def require_within(problems: list[str], name: str, value: float, low: float, high: float) -> None:
+    require(problems, low <= value <= high, f"{name} must be {low:g}..{high:g}")
+
+
 def _fraction(value: float) -> bool:
     return 0.0 <= value <= 1.0
 
@@ -27,8 +31,8 @@ class PixelSize:
 
     def problems(self) -> list[str]:
         problems: list[str] = []
-        require(problems, 16 <= self.width <= 10_000, "pixel_size.width must be 16..10000")
-        require(problems, 16 <= self.height <= 10_000, "pixel_size.height must be 16..10000")
+        for name, value in (("width", self.width), ("height", self.height)):
+            require_within(problems, f"pixel_size.{name}", value, 16, 10_000)
         return problems
 
 
@@ -47,9 +51,9 @@ class PrintSize:
 
     def problems(self) -> list[str]:
         problems: list[str] = []
-        require(problems, 5.0 <= self.width_mm <= 200.0, "print_size.width_mm must be 5..200")
-        require(problems, 5.0 <= self.height_mm <= 200.0, "print_size.height_mm must be 5..200")
-        require(problems, 0.0 <= self.tolerance_mm <= 5.0, "print_size.tolerance_mm must be 0..5")
+        for name, value in (("width_mm", self.width_mm), ("height_mm", self.height_mm)):
+            require_within(problems, f"print_size.{name}", value, 5.0, 200.0)
+        require_within(problems, "print_size.tolerance_mm", self.tolerance_mm, 0.0, 5.0)
         return problems
 
 
