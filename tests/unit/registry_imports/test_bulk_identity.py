@@ -20,9 +20,9 @@ from xueji_registry.imports.bulk_record import (
 )
 from xueji_registry.imports.field_readers import FieldReader
 from xueji_registry.imports.row_reading import read_row
-from xueji_registry.pupils import events
-from xueji_registry.pupils.candidates import PupilCandidate, validate_candidate
-from xueji_registry.pupils.drafting import new_state
+from xueji_registry.pupils.contract import events
+from xueji_registry.pupils.entry.candidates import PupilCandidate, validate_candidate
+from xueji_registry.pupils.entry.drafting import new_state
 from xueji_registry.pupils.rows import row_values
 from xueji_registry.pupils.tables import pupils
 

@@ -15,7 +15,7 @@ from xueji_registry.demo_cohorts import (
     without_id,
     wrong_check_digit,
 )
-from xueji_registry.pupils.candidates import validate_candidate
+from xueji_registry.pupils.entry.candidates import validate_candidate
 from xueji_registry.pupils.state import SchoolRef
 
 

@@ -12,9 +12,8 @@ from tests.unit.registry_service.samples import (
     TODAY,
     candidate,
 )
-from xueji_registry.pupils.candidates import validate_candidate
-from xueji_registry.pupils.changes import field_changes, reason_delta
-from xueji_registry.pupils.drafting import (
+from xueji_registry.pupils.entry.candidates import validate_candidate
+from xueji_registry.pupils.entry.drafting import (
     candidate_of,
     duplicate_reason,
     national_number_for,
@@ -23,6 +22,7 @@ from xueji_registry.pupils.drafting import (
     temporary_prefix_for,
 )
 from xueji_registry.pupils.state import StoredReason
+from xueji_registry.pupils.writing.changes import field_changes, reason_delta
 
 
 def _validated(**changes: object):

@@ -24,10 +24,10 @@ from xueji_common.outbox.rows import OutboxLines
 from xueji_registry.domain.code_tables import PupilStatus
 from xueji_registry.imports.candidate import StoredPupil
 from xueji_registry.imports.school_context import SchoolContext
-from xueji_registry.pupils import events
-from xueji_registry.pupils.candidates import PupilCandidate, ValidatedPupil
-from xueji_registry.pupils.code_mapping import id_type_enum, stage_enum
-from xueji_registry.pupils.drafting import new_state
+from xueji_registry.pupils.contract import events
+from xueji_registry.pupils.contract.code_mapping import id_type_enum, stage_enum
+from xueji_registry.pupils.entry.candidates import PupilCandidate, ValidatedPupil
+from xueji_registry.pupils.entry.drafting import new_state
 from xueji_registry.pupils.rows import row_values
 from xueji_registry.pupils.state import Guardian, PupilState
 from xueji_registry.pupils.tables import pupils

@@ -43,9 +43,9 @@ from xueji_registry.imports.upload_checks import (
     sheet_error,
 )
 from xueji_registry.imports.workbook_parts import WorkbookParts, locate_parts, open_package
-from xueji_registry.pupils.access import school_for_change
 from xueji_registry.pupils.model import china_today
-from xueji_registry.pupils.numbers import NumberAllocator
+from xueji_registry.pupils.reading.access import school_for_change
+from xueji_registry.pupils.writing.numbers import NumberAllocator
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from xueji_common.counting import Count, count_matches
 from xueji_common.errors import DomainError
 from xueji_registry.domain.code_tables import StatusChangeType
 from xueji_registry.orgs.tables import org_units
-from xueji_registry.pupils.access import READERS
+from xueji_registry.pupils.reading.access import READERS
 from xueji_registry.pupils.state import PupilState
 from xueji_registry.pupils.tables import pupils
 from xueji_registry.status_changes import error_codes

@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from xueji_common.auth.principal import Principal
 from xueji_common.counting import COUNT_LIMIT, Count, count_matches
 from xueji_registry.domain.text_width import fold_full_width, normalise_identifier
-from xueji_registry.pupils.access import visible_pupils
+from xueji_registry.pupils.reading.access import visible_pupils
 from xueji_registry.pupils.rows import record_query, state_of
 from xueji_registry.pupils.state import PupilState
 from xueji_registry.pupils.tables import pupils

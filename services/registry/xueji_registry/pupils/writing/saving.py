@@ -21,26 +21,26 @@ from xueji_common.errors import DomainError
 from xueji_common.events.outgoing import OutgoingEvent
 from xueji_common.uow import UnitOfWork
 from xueji_registry.classes.lookup import check_class_grade, classes_for
-from xueji_registry.pupils import events
-from xueji_registry.pupils.candidates import ValidatedPupil
-from xueji_registry.pupils.changes import ReasonDelta, field_changes, reason_delta
-from xueji_registry.pupils.drafting import (
+from xueji_registry.pupils.contract import events
+from xueji_registry.pupils.contract.snapshot import Change
+from xueji_registry.pupils.entry.candidates import ValidatedPupil
+from xueji_registry.pupils.entry.drafting import (
     duplicate_reason,
     national_number_for,
     next_state,
     temporary_prefix_for,
 )
-from xueji_registry.pupils.history import ChangeContext, record_changes, replace_number
 from xueji_registry.pupils.holders import (
     active_holders,
     duplicate_id_error,
     is_one_record_violation,
 )
-from xueji_registry.pupils.numbers import NumberAllocator
 from xueji_registry.pupils.rows import row_values
-from xueji_registry.pupils.snapshot import Change
 from xueji_registry.pupils.state import ClassRef, PupilState
 from xueji_registry.pupils.tables import pupils
+from xueji_registry.pupils.writing.changes import ReasonDelta, field_changes, reason_delta
+from xueji_registry.pupils.writing.history import ChangeContext, record_changes, replace_number
+from xueji_registry.pupils.writing.numbers import NumberAllocator
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from datetime import datetime
 
 from xueji_registry.domain.code_tables import PupilStatus
 from xueji_registry.domain.reason_codes import ReasonCode
-from xueji_registry.pupils.candidates import PupilCandidate, ValidatedPupil
+from xueji_registry.pupils.entry.candidates import PupilCandidate, ValidatedPupil
 from xueji_registry.pupils.model import RegistrationState, state_after_checks, temporary_prefix
 from xueji_registry.pupils.state import ClassRef, PupilState, SchoolRef, StoredReason
 

@@ -20,20 +20,20 @@ from xueji_common.auth.principal import Principal
 from xueji_common.errors import DomainError
 from xueji_common.uow import UnitOfWork
 from xueji_registry.classes.lookup import check_class_grade, classes_for
-from xueji_registry.pupils import events
-from xueji_registry.pupils.candidates import ValidatedPupil
-from xueji_registry.pupils.drafting import (
+from xueji_registry.pupils.contract import events
+from xueji_registry.pupils.entry.candidates import ValidatedPupil
+from xueji_registry.pupils.entry.drafting import (
     duplicate_reason,
     national_number_for,
     new_state,
     temporary_prefix_for,
 )
-from xueji_registry.pupils.history import record_numbers
 from xueji_registry.pupils.holders import Holder, active_holders
-from xueji_registry.pupils.numbers import NumberAllocator
 from xueji_registry.pupils.rows import row_values
 from xueji_registry.pupils.state import PupilState, SchoolRef
 from xueji_registry.pupils.tables import pupils
+from xueji_registry.pupils.writing.history import record_numbers
+from xueji_registry.pupils.writing.numbers import NumberAllocator
 
 _ATTEMPTS = 3
 

@@ -11,7 +11,7 @@ from sqlalchemy import func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from xueji_common.auth.principal import Principal
-from xueji_registry.pupils.snapshot import Change
+from xueji_registry.pupils.contract.snapshot import Change
 from xueji_registry.pupils.tables import field_history, pupil_numbers
 
 
