@@ -31,6 +31,7 @@ from xueji_registry.pupils.entry.drafting import new_state
 from xueji_registry.pupils.rows import row_values
 from xueji_registry.pupils.state import Guardian, PupilState
 from xueji_registry.pupils.tables import pupils
+from xueji_registry.pupils.writing.history import FIRST_NUMBER
 
 # Columns set per pupil; every other column of `row_values` is the same for the whole import.
 VARYING = (
@@ -39,7 +40,6 @@ VARYING = (
     "address", "guardians", "class_id", "grade", "stage", "enrolment_year",
     "graduation_year", "inclusive_education", "disability_category",
 )  # fmt: skip
-NUMBER_REASON = "首次建立学籍"  # as the pupils service records a first number
 NUMBER_COLUMNS = ("pupil_id", "national_number", "form", "reason", "actor_account_id")
 _IDS_AT_ONCE = 1024
 
@@ -133,7 +133,7 @@ class BulkRecordBuilder:
         created = events.created(sample, actor, import_batch_id=import_id)
         self._template = created.message
         self._event_lines = OutboxLines(created.type, trace_id=trace_id, topic=created.topic)
-        self._number_tail = f"\t{text(NUMBER_REASON)}\t{text(actor.account_id or None)}\n"
+        self._number_tail = f"\t{text(FIRST_NUMBER)}\t{text(actor.account_id or None)}\n"
         self._ids: list[str] = []
         self._pupils: list[str] = []
         self._events: list[str] = []
