@@ -68,13 +68,6 @@ class OutboxRow:
         return "\t".join(text(value) for value in astuple(self)) + "\n"
 
 
-def _field(value: str) -> str:
-    # Keys and subjects are numbers and ids: checking is cheaper than escaping them.
-    if "\\" in value or not value.isprintable():
-        return text(value)
-    return value
-
-
 class OutboxLines:
     """COPY lines of many events of one type from one request, as `OutboxRow.copy_line`
     writes them, built without an `OutgoingEvent` or a row object each: a bulk writer
@@ -86,10 +79,10 @@ class OutboxLines:
 
     def line(self, event_id: str, key: str, subject: str, payload: bytes) -> str:
         """`event_id` is the text of a UUID."""
-        return (
-            f"{event_id}{self._kind}{_field(key)}\t{_field(subject)}\t\\\\x{payload.hex()}"
-            f"{self._trace}"
-        )
+        # Keys and subjects are numbers and ids: checking is cheaper than escaping them.
+        if not (key.isprintable() and subject.isprintable()) or "\\" in key or "\\" in subject:
+            key, subject = text(key), text(subject)
+        return f"{event_id}{self._kind}{key}\t{subject}\t\\\\x{payload.hex()}{self._trace}"
 
 
 class OutboxRows:
