@@ -1,0 +1,83 @@
+"""Rebuilds the roster from the event log: empties it, then reads the pupil and transfer topics
+from their first offset to the end they had when the rebuild started.
+
+No consumer group and no handled-event ids are involved: the projection keeps the newest record
+version and keeps arrivals from another province, so applying the whole history again gives
+the same roster whatever the live consumer applies meanwhile.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from aiokafka import AIOKafkaConsumer, ConsumerRecord, TopicPartition
+from google.protobuf.message import DecodeError
+from sqlalchemy import delete
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from xueji_common.contracts import TOPIC_PUPIL, TOPIC_TRANSFER, UnknownEventType, event_type
+from xueji_common.db import Database
+from xueji_common.events.envelope import EnvelopeError, from_headers
+from xueji_common.kafka import stop_client
+from xueji_photo.roster.projection import PUPIL_EVENT_TYPES, RECORD_MOVED, RosterProjection
+from xueji_photo.roster.tables import roster_pupils
+
+log = logging.getLogger(__name__)
+TOPICS = (TOPIC_PUPIL, TOPIC_TRANSFER)
+APPLIED_TYPES = frozenset({*PUPIL_EVENT_TYPES, RECORD_MOVED})
+
+
+async def _apply(
+    session: AsyncSession, projection: RosterProjection, record: ConsumerRecord
+) -> bool:
+    try:
+        envelope = from_headers(record.headers)
+        if envelope.type not in APPLIED_TYPES:
+            return False
+        message = event_type(envelope.type).message.FromString(record.value or b"")
+    except (EnvelopeError, UnknownEventType, DecodeError):
+        return False  # the live consumer dead-lettered it; the rebuild passes it by
+    await projection.apply(session, envelope, message)
+    return True
+
+
+async def _partitions(consumer: AIOKafkaConsumer) -> list[TopicPartition]:
+    known = await consumer.topics()
+    return [
+        TopicPartition(topic, partition)
+        for topic in TOPICS
+        if topic in known
+        for partition in sorted(consumer.partitions_for_topic(topic) or ())
+    ]
+
+
+async def rebuild_roster(db: Database, projection: RosterProjection, bootstrap: str) -> int:
+    """The number of events applied."""
+    consumer = AIOKafkaConsumer(
+        bootstrap_servers=bootstrap, enable_auto_commit=False, client_id="photo-roster-rebuild"
+    )
+    await consumer.start()
+    applied = 0
+    try:
+        partitions = await _partitions(consumer)
+        ends = await consumer.end_offsets(partitions)
+        remaining = {tp for tp in partitions if ends[tp] > 0}
+        async with db.sessions() as session, session.begin():
+            await session.execute(delete(roster_pupils))
+        if not remaining:
+            return 0
+        consumer.assign(list(remaining))
+        await consumer.seek_to_beginning(*remaining)
+        while remaining:
+            batches = await consumer.getmany(*remaining, timeout_ms=1_000, max_records=500)
+            for tp, records in batches.items():
+                async with db.sessions() as session, session.begin():
+                    for record in records:
+                        if record.offset < ends[tp]:
+                            applied += await _apply(session, projection, record)
+                if records[-1].offset + 1 >= ends[tp]:
+                    remaining.discard(tp)
+        log.info("roster rebuilt from %d events", applied)
+        return applied
+    finally:
+        await stop_client(consumer, "photo-roster-rebuild")
