@@ -13,7 +13,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import Table, func, insert
+from sqlalchemy import Table, insert, select
 from sqlalchemy.exc import IntegrityError
 
 from xueji_common.auth.principal import Principal
@@ -119,7 +119,7 @@ class Uploads:
         }  # fmt: skip
         try:
             async with UnitOfWork(self._db, self._outbox) as uow:
-                sequence = await uow.session.scalar(func.nextval(acceptance_sequence))
+                sequence = await uow.session.scalar(select(acceptance_sequence.next_value()))
                 photo["acceptance_sequence"] = sequence
                 await uow.session.execute(insert(photos).values(photo))
                 await uow.session.execute(

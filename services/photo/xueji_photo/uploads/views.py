@@ -22,7 +22,8 @@ from xueji_photo.uploads.storage import JPEG
 from xueji_photo.uploads.tables import upload_attempts
 
 router = APIRouter(prefix="/v1", tags=["photos"])
-PHOTO_PATH = "/v1/pupils/{national_number}/photo"
+ROUTE = "/pupils/{national_number}/photo"
+PHOTO_PATH = "/v1" + ROUTE  # the upload route, for its body limit
 
 
 class PhotoRead(BaseModel):
@@ -71,7 +72,7 @@ async def _visible_photo(session: Session, caller: Principal, national_number: s
     return dict(photo)
 
 
-@router.post(PHOTO_PATH, response_model=PhotoRead, status_code=201)
+@router.post(ROUTE, response_model=PhotoRead, status_code=201)
 async def upload(
     national_number: str,
     request: Request,
@@ -89,7 +90,7 @@ async def upload(
     return PhotoRead.model_validate(photo)
 
 
-@router.get(PHOTO_PATH, response_model=PhotoRead)
+@router.get(ROUTE, response_model=PhotoRead)
 async def read_photo(
     national_number: str, principal: CurrentPrincipal, session: Session
 ) -> PhotoRead:
@@ -101,7 +102,7 @@ async def _stream(request: Request, key: str) -> StreamingResponse:
     return StreamingResponse(chunks, media_type=JPEG, headers={"Cache-Control": "private"})
 
 
-@router.get(PHOTO_PATH + "/image", response_class=StreamingResponse)
+@router.get(ROUTE + "/image", response_class=StreamingResponse)
 async def photo_image(
     national_number: str, request: Request, principal: CurrentPrincipal, session: Session
 ) -> StreamingResponse:
@@ -110,7 +111,7 @@ async def photo_image(
     return await _stream(request, str(photo["object_key"]))
 
 
-@router.get(PHOTO_PATH + "/thumbnail", response_class=StreamingResponse)
+@router.get(ROUTE + "/thumbnail", response_class=StreamingResponse)
 async def photo_thumbnail(
     national_number: str, request: Request, principal: CurrentPrincipal, session: Session
 ) -> StreamingResponse:
@@ -119,7 +120,7 @@ async def photo_thumbnail(
     return await _stream(request, str(photo["thumbnail_key"]))
 
 
-@router.get(PHOTO_PATH + "/attempts", response_model=list[AttemptRead])
+@router.get(ROUTE + "/attempts", response_model=list[AttemptRead])
 async def attempts(
     national_number: str, principal: CurrentPrincipal, session: Session
 ) -> list[AttemptRead]:
@@ -135,7 +136,7 @@ async def attempts(
     return [AttemptRead.model_validate(dict(row)) for row in rows.mappings()]
 
 
-@router.post(PHOTO_PATH + "/reopen", response_model=PhotoRead)
+@router.post(ROUTE + "/reopen", response_model=PhotoRead)
 async def reopen(
     national_number: str, body: ReopenBody, request: Request, principal: CurrentPrincipal, uow: Uow
 ) -> PhotoRead:
