@@ -13,6 +13,7 @@ from xueji.photo.v1.photo_events_pb2 import PhotoAccepted, PhotoReopened
 from xueji.photo.v1.photo_pb2 import Uploader
 from xueji_common.auth.principal import Principal
 from xueji_common.events.outgoing import OutgoingEvent
+from xueji_photo.access import Recorded
 from xueji_photo.roster.cohorts import COHORT_ENUM, Cohort
 
 UPLOADERS = {"school": Uploader.UPLOADER_SCHOOL, "parent": Uploader.UPLOADER_PARENT}
@@ -29,16 +30,13 @@ def school_ref(scope_path: str, name: str) -> OrgRef:
     return OrgRef(code=code, kind=OrgKind.ORG_KIND_SCHOOL, name=name, path=path)
 
 
-def actor_of(principal: Principal) -> Actor:
+def actor_of(who: Principal | Recorded) -> Actor:
     return Actor(
-        account_id=principal.account_id,
-        name=principal.name,
-        role=principal.role.value,
-        unit_code=principal.unit_code,
+        account_id=who.account_id, name=who.name, role=str(who.role), unit_code=who.unit_code
     )
 
 
-def accepted(photo: Mapping[str, object], school_name: str, uploader: Principal) -> OutgoingEvent:
+def accepted(photo: Mapping[str, object], school_name: str, uploader: Recorded) -> OutgoingEvent:
     message = PhotoAccepted(
         pupil_national_number=str(photo["national_number"]),
         pupil_id=str(photo["pupil_id"]),
