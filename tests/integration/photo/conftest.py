@@ -97,7 +97,11 @@ async def _replicated(db: Database) -> bool:
 
 @contextlib.asynccontextmanager
 async def running_stack(
-    infrastructure: Infrastructure, url: str, keys: tuple[Path, Path], people: People
+    infrastructure: Infrastructure,
+    url: str,
+    keys: tuple[Path, Path],
+    people: People,
+    **overrides: object,
 ) -> AsyncIterator[PhotoStack]:
     registry_kernel, registry_parts = await build_registry(
         RegistrySettings(
@@ -107,7 +111,7 @@ async def running_stack(
             token_public_key_file=str(keys[1]),
         )
     )
-    settings = photo_settings(infrastructure, url, keys[1])
+    settings = photo_settings(infrastructure, url, keys[1], **overrides)
     kernel, parts = await build(settings)
     registry = httpx.AsyncClient(
         transport=httpx.ASGITransport(app=registry_parts.app), base_url="http://registry",

@@ -60,10 +60,10 @@ async def issue_code(
     school_code: str, request: Request, principal: CurrentPrincipal, session: Session
 ) -> IssuedCodeRead:
     """A new code for the school; the one it had stops registering anybody."""
-    await _county_school(request, session, principal, school_code)
     now = datetime.now(UTC)
     try:
         async with session.begin():
+            await _county_school(request, session, principal, school_code)
             code = await registration.issue_code(session, principal, school_code, now)
     except IntegrityError:
         raise DomainError(errors.CONFLICT) from None  # issued at the same moment elsewhere
@@ -86,8 +86,8 @@ async def code_status(
 async def revoke_code(
     school_code: str, request: Request, principal: CurrentPrincipal, session: Session
 ) -> Response:
-    await _county_school(request, session, principal, school_code)
     async with session.begin():
+        await _county_school(request, session, principal, school_code)
         revoked = await registration.revoke_code(
             session, principal, school_code, datetime.now(UTC)
         )
@@ -111,8 +111,8 @@ async def disable_teacher(
     session: Session,
 ) -> TeacherRead:  # fmt: skip
     """The teacher can no longer sign in, and their open sessions stop working."""
-    await _county_school(request, session, principal, school_code)
     async with session.begin():
+        await _county_school(request, session, principal, school_code)
         teacher = await teachers.disable(
             session, principal, school_code, teacher_id, datetime.now(UTC)
         )
