@@ -1,5 +1,5 @@
 """Rebuilds the roster from the event log: empties it, then reads the pupil and transfer topics
-from their first offset to the end they had when the rebuild started.
+from their first offset until it has caught up with each partition's high watermark.
 
 No consumer group and no handled-event ids are involved: the projection keeps the newest record
 version and keeps arrivals from another province, so applying the whole history again gives
@@ -11,34 +11,28 @@ from __future__ import annotations
 import logging
 
 from aiokafka import AIOKafkaConsumer, ConsumerRecord, TopicPartition
-from google.protobuf.message import DecodeError
+from google.protobuf.message import DecodeError, Message
 from sqlalchemy import delete
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from xueji_common.contracts import TOPIC_PUPIL, TOPIC_TRANSFER, UnknownEventType, event_type
 from xueji_common.db import Database
-from xueji_common.events.envelope import EnvelopeError, from_headers
+from xueji_common.events.envelope import Envelope, EnvelopeError, from_headers
 from xueji_common.kafka import stop_client
-from xueji_photo.roster.projection import PUPIL_EVENT_TYPES, RECORD_MOVED, RosterProjection
+from xueji_photo.roster.projection import APPLIED_TYPES, RosterProjection
 from xueji_photo.roster.tables import roster_pupils
 
 log = logging.getLogger(__name__)
 TOPICS = (TOPIC_PUPIL, TOPIC_TRANSFER)
-APPLIED_TYPES = frozenset({*PUPIL_EVENT_TYPES, RECORD_MOVED})
 
 
-async def _apply(
-    session: AsyncSession, projection: RosterProjection, record: ConsumerRecord
-) -> bool:
+def _decoded(record: ConsumerRecord) -> tuple[Envelope, Message] | None:
     try:
         envelope = from_headers(record.headers)
         if envelope.type not in APPLIED_TYPES:
-            return False
-        message = event_type(envelope.type).message.FromString(record.value or b"")
+            return None
+        return envelope, event_type(envelope.type).message.FromString(record.value or b"")
     except (EnvelopeError, UnknownEventType, DecodeError):
-        return False  # the live consumer dead-lettered it; the rebuild passes it by
-    await projection.apply(session, envelope, message)
-    return True
+        return None  # the live consumer dead-lettered it; the rebuild passes it by
 
 
 async def _partitions(consumer: AIOKafkaConsumer) -> list[TopicPartition]:
@@ -51,6 +45,15 @@ async def _partitions(consumer: AIOKafkaConsumer) -> list[TopicPartition]:
     ]
 
 
+async def _caught_up(consumer: AIOKafkaConsumer, remaining: set[TopicPartition]) -> None:
+    """Drops the partitions read up to the high watermark their last fetch reported (not
+    ListOffsets: Tansu answers it behind the watermark when records came in batches)."""
+    for tp in list(remaining):
+        watermark = consumer.highwater(tp)
+        if watermark is not None and await consumer.position(tp) >= watermark:
+            remaining.discard(tp)
+
+
 async def rebuild_roster(db: Database, projection: RosterProjection, bootstrap: str) -> int:
     """The number of events applied."""
     consumer = AIOKafkaConsumer(
@@ -59,9 +62,7 @@ async def rebuild_roster(db: Database, projection: RosterProjection, bootstrap: 
     await consumer.start()
     applied = 0
     try:
-        partitions = await _partitions(consumer)
-        ends = await consumer.end_offsets(partitions)
-        remaining = {tp for tp in partitions if ends[tp] > 0}
+        remaining = set(await _partitions(consumer))
         async with db.sessions() as session, session.begin():
             await session.execute(delete(roster_pupils))
         if not remaining:
@@ -70,13 +71,12 @@ async def rebuild_roster(db: Database, projection: RosterProjection, bootstrap: 
         await consumer.seek_to_beginning(*remaining)
         while remaining:
             batches = await consumer.getmany(*remaining, timeout_ms=1_000, max_records=500)
-            for tp, records in batches.items():
+            for records in batches.values():
+                events = [event for event in map(_decoded, records) if event is not None]
                 async with db.sessions() as session, session.begin():
-                    for record in records:
-                        if record.offset < ends[tp]:
-                            applied += await _apply(session, projection, record)
-                if records[-1].offset + 1 >= ends[tp]:
-                    remaining.discard(tp)
+                    await projection.apply_many(session, events)
+                applied += len(events)
+            await _caught_up(consumer, remaining)
         log.info("roster rebuilt from %d events", applied)
         return applied
     finally:
