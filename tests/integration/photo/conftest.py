@@ -134,10 +134,15 @@ async def running_stack(
 
 @pytest.fixture(scope="module")
 async def stack(
+    request: pytest.FixtureRequest,
     infrastructure: Infrastructure,
     photo_database_url: str,
     photo_keys: tuple[Path, Path],
     people: People,
 ) -> AsyncIterator[PhotoStack]:
-    async with running_stack(infrastructure, photo_database_url, photo_keys, people) as running:
+    """A module's stack; `PHOTO_SETTINGS` in the module overrides settings for its tests."""
+    overrides = getattr(request.module, "PHOTO_SETTINGS", {})
+    async with running_stack(
+        infrastructure, photo_database_url, photo_keys, people, **overrides
+    ) as running:
         yield running

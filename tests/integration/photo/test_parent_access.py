@@ -8,9 +8,7 @@ import io
 import math
 import re
 import unicodedata
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -28,33 +26,19 @@ from tests.integration.photo.access_flows import (
     parent_token,
     pupil_on_roster,
 )
-from tests.integration.photo.conftest import running_stack
 from tests.integration.photo.flows import open_window, photo_events, upload
-from tests.integration.photo.world import People, PhotoStack
+from tests.integration.photo.world import PhotoStack
 from tests.unit.photo.portraits import jpeg, portrait
 from xueji.photo.v1.photo_pb2 import Uploader
 from xueji_photo.parents.tables import captchas
 from xueji_photo.signing_in.tables import failed_sign_ins
-from xueji_stack.infrastructure import Infrastructure
 
 pytestmark = pytest.mark.integration
+PHOTO_SETTINGS = ACCESS_SETTINGS
 
 VALID = jpeg(portrait(272, 354))
 NOT_MATCHED = "PHOTO_PARENT_NOT_MATCHED"
 LOCKED = re.compile(r"尝试次数过多，请于 (\d\d):(\d\d) 后再试")
-
-
-@pytest.fixture(scope="module")
-async def stack(
-    infrastructure: Infrastructure,
-    photo_database_url: str,
-    photo_keys: tuple[Path, Path],
-    people: People,
-) -> AsyncIterator[PhotoStack]:
-    async with running_stack(
-        infrastructure, photo_database_url, photo_keys, people, **ACCESS_SETTINGS
-    ) as running:
-        yield running
 
 
 async def _failures(stack: PhotoStack) -> int:

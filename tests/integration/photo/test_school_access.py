@@ -4,8 +4,6 @@ registers with it, signs in, sees the roster and uploads; revoked codes and disa
 from __future__ import annotations
 
 import uuid
-from collections.abc import AsyncIterator
-from pathlib import Path
 
 import httpx
 import pytest
@@ -18,30 +16,16 @@ from tests.integration.photo.access_flows import (
     new_address,
     pupil_on_roster,
 )
-from tests.integration.photo.conftest import running_stack
 from tests.integration.photo.flows import open_window, upload
-from tests.integration.photo.world import SCHOOLS, People, PhotoStack
+from tests.integration.photo.world import SCHOOLS, PhotoStack
 from tests.unit.photo.portraits import jpeg, portrait
 from xueji_photo.schools.tables import registration_codes, teachers
-from xueji_stack.infrastructure import Infrastructure
 
 pytestmark = pytest.mark.integration
+PHOTO_SETTINGS = ACCESS_SETTINGS
 
 VALID = jpeg(portrait(272, 354))
 PASSWORD = "jiaoshi2026pw"
-
-
-@pytest.fixture(scope="module")
-async def stack(
-    infrastructure: Infrastructure,
-    photo_database_url: str,
-    photo_keys: tuple[Path, Path],
-    people: People,
-) -> AsyncIterator[PhotoStack]:
-    async with running_stack(
-        infrastructure, photo_database_url, photo_keys, people, **ACCESS_SETTINGS
-    ) as running:
-        yield running
 
 
 def _code_path(school: str) -> str:
