@@ -61,9 +61,9 @@ class RosterConsumer(EventConsumer):
             claimed = set(
                 await uow.session.scalars(
                     insert(self._handled)
-                    .values([{"consumer": self.name, "event_id": i} for i in events])
                     .on_conflict_do_nothing()
-                    .returning(self._handled.c.event_id)
+                    .returning(self._handled.c.event_id),
+                    [{"consumer": self.name, "event_id": i} for i in events],
                 )
             )
             fresh = [event for event_id, event in events.items() if event_id in claimed]

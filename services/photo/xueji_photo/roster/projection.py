@@ -80,12 +80,11 @@ class RosterProjection:
             await self._arrival(session, moved)
 
     async def _merge(self, session: AsyncSession, arriving: Sequence[Snapshot]) -> None:
+        # executemany: SQLAlchemy sends the rows as batched VALUES with one cached statement.
         inserted = set(
             await session.scalars(
-                insert(t)
-                .values([s.values(self._five_year_primary) for s in arriving])
-                .on_conflict_do_nothing()
-                .returning(t.c.pupil_id)
+                insert(t).on_conflict_do_nothing().returning(t.c.pupil_id),
+                [s.values(self._five_year_primary) for s in arriving],
             )
         )
         known = [s for s in arriving if s.pupil_id not in inserted]
