@@ -2,7 +2,8 @@
 
 Everything is made at run time from the astronaut portrait (`xueji_stack.demo.portraits`,
 which `make up`'s demo uploads from too); nothing binary is committed. Each sample names the
-refusals it must get (none: accepted) and, for each, a measured value its Chinese message must show. The benchmark checks the same corpus.
+refusals it must get (none: accepted) and, for each, a measured value its Chinese message must
+show. The benchmark checks the same corpus.
 """
 
 from __future__ import annotations
