@@ -61,6 +61,9 @@ class Platform:
             "XUEJI_REGISTRY_USERNAME": TRANSFER_SERVICE_ACCOUNT,
             "XUEJI_REGISTRY_PASSWORD": self._service_password(),
             "XUEJI_DOCKING_PROVINCES": ",".join(DOCKING_PROVINCES),
+            # The console, on this host, names the browser's address to the photo service,
+            # which counts parents' and teachers' sign-in attempts per client address.
+            "XUEJI_PHOTO_TRUSTED_PROXIES": "127.0.0.1",
             # Ctrl-C stops the stack within seconds; activities cut short are retried next run.
             "XUEJI_WORKER_SHUTDOWN_GRACE_SECONDS": "5",
         }

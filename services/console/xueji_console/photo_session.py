@@ -100,3 +100,8 @@ async def end_photo_session(request: Request, sign_in_page: str) -> Response:
     set_cookie(response, SESSION_COOKIE, console.keys.new_session_id())
     flash.flash(response, "signed_out")
     return response
+
+
+def client_address_of(request: Request) -> str | None:
+    """The browser's address as the console sees it (the console itself runs unproxied)."""
+    return request.client.host if request.client else None

@@ -99,11 +99,14 @@ class ServiceApi:
         params: dict[str, object] | None = None,
         json: JSON = None,
         files: dict[str, tuple[str, bytes, str]] | None = None,
+        client_address: str | None = None,
     ) -> JSON:
-        """`files` sends a multipart form (an upload) instead of a JSON body."""
+        """`files` sends a multipart form (an upload) instead of a JSON body; `client_address`
+        names the browser's address to a service that counts attempts per address."""
         response = await self._send(
-            method, path, token=token, params=params, json=json, files=files
-        )
+            method, path, token=token, params=params, json=json, files=files,
+            client_address=client_address,
+        )  # fmt: skip
         return response.json() if response.content else None
 
     async def content(self, path: str, *, token: str | None = None) -> tuple[bytes, str]:
@@ -120,8 +123,11 @@ class ServiceApi:
         params: dict[str, object] | None = None,
         json: JSON = None,
         files: dict[str, tuple[str, bytes, str]] | None = None,
+        client_address: str | None = None,
     ) -> httpx.Response:
         headers = {"Authorization": f"Bearer {token}"} if token else {}
+        if client_address:
+            headers["X-Forwarded-For"] = client_address
         query = {k: v for k, v in (params or {}).items() if v is not None and v != ""}
         try:
             response = await self._http.request(

@@ -15,8 +15,12 @@ class PhotoClient:
     async def new_captcha(self) -> JSON:
         return await self.api.call("GET", "/v1/parent-captchas")
 
-    async def parent_sign_in(self, form: dict[str, str]) -> JSON:
-        return await self.api.call("POST", "/v1/parent-sessions", json=form)
+    # Sign-in attempts are throttled per client address: the browser's, not the console's
+    # (the photo service trusts the console's X-Forwarded-For, see the platform's settings).
+    async def parent_sign_in(self, form: dict[str, str], client_address: str | None) -> JSON:
+        return await self.api.call(
+            "POST", "/v1/parent-sessions", json=form, client_address=client_address
+        )
 
     async def parent_view(self, token: str) -> JSON:
         return await self.api.call("GET", "/v1/parent-session", token=token)
@@ -25,9 +29,13 @@ class PhotoClient:
     async def register_teacher(self, form: dict[str, str]) -> JSON:
         return await self.api.call("POST", "/v1/teacher-registrations", json=form)
 
-    async def teacher_sign_in(self, username: str, password: str) -> JSON:
+    async def teacher_sign_in(
+        self, username: str, password: str, client_address: str | None
+    ) -> JSON:
         body = {"username": username, "password": password}
-        return await self.api.call("POST", "/v1/teacher-sessions", json=body)
+        return await self.api.call(
+            "POST", "/v1/teacher-sessions", json=body, client_address=client_address
+        )
 
     async def current_session(self, token: str) -> JSON:
         return await self.api.call("GET", "/v1/photo-sessions/current", token=token)

@@ -13,7 +13,12 @@ from xueji_console import flash
 from xueji_console.clients.calls import ServiceProblem
 from xueji_console.parts import console_of
 from xueji_console.photo_rule_text import rule_lines
-from xueji_console.photo_session import SignedInParent, end_photo_session, photo_visitor_of
+from xueji_console.photo_session import (
+    SignedInParent,
+    client_address_of,
+    end_photo_session,
+    photo_visitor_of,
+)
 from xueji_console.photo_verdict import send_upload
 from xueji_console.session import (
     CAPTCHA_COOKIE,
@@ -73,7 +78,7 @@ async def sign_in(
         return await _form(request, form=form, problem=CAPTCHA_MISSING)
     body = {**form, "captcha_id": captcha_id, "captcha_answer": captcha_answer.strip()}
     try:
-        opened = await console.photo.parent_sign_in(body)
+        opened = await console.photo.parent_sign_in(body, client_address_of(request))
     except ServiceProblem as problem:
         return await _form(request, form=form, problem=problem)
     response = RedirectResponse("/parent", status_code=303)

@@ -15,7 +15,7 @@ from xueji_console import flash
 from xueji_console.clients.calls import ServiceProblem
 from xueji_console.pages.auth import local_path
 from xueji_console.parts import console_of
-from xueji_console.photo_session import InSchoolPhotos, end_photo_session
+from xueji_console.photo_session import InSchoolPhotos, client_address_of, end_photo_session
 from xueji_console.photo_verdict import send_upload
 from xueji_console.session import PHOTO_TOKEN_COOKIE, SESSION_COOKIE, set_cookie
 
@@ -72,7 +72,9 @@ async def sign_in(
     console = console_of(request)
     form = {"username": username.strip(), "next": local_path(next)}
     try:
-        opened = await console.photo.teacher_sign_in(form["username"], password)
+        opened = await console.photo.teacher_sign_in(
+            form["username"], password, client_address_of(request)
+        )
     except ServiceProblem as problem:
         return await _public(request, "school_photos/signin.html", form, problem)
     response = RedirectResponse(form["next"], status_code=303)
