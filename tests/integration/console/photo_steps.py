@@ -79,4 +79,5 @@ def upload(page: Page, path: Path) -> None:
 
 def image_width(page: Page, selector: str) -> int:
     """The loaded image's natural width: 0 when the browser could not load it."""
+    page.wait_for_load_state("load")  # a click's navigation does not wait for the images
     return int(page.locator(selector).first.evaluate("img => img.complete && img.naturalWidth"))
