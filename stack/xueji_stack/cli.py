@@ -57,7 +57,10 @@ def _print_photo_demo(photos: DemoPhotos, console: str) -> None:
     print(f"  家长登录 {console}/parent/signin")
     print(f"    学籍副号 {photos.parent_local_number}  学生姓名 {photos.parent_pupil_name}")
     print("    验证码：输入登录页图片中的字符（不区分大小写）")
-    print(f"  教师注册 {console}/photos/register  注册码 {photos.registration_code}")
+    code = photos.registration_code or (
+        "已在首次启动时发放；需要新的请用 qingpu.county 在 /photos/county 发放"
+    )
+    print(f"  教师注册 {console}/photos/register  注册码 {code}")
 
 
 def up(state_dir: Path) -> int:

@@ -102,7 +102,7 @@ class Platform:
                 password=DEMO_PASSWORD,
             ),
             seed_demo_photos(
-                photo_url=services["photo"], registry_url=services["registry"],
+                database_url=url, photo_url=services["photo"], registry_url=services["registry"],
                 password=DEMO_PASSWORD,
             ),
         )  # fmt: skip

@@ -4,8 +4,10 @@ generated portrait uploaded by the school's registrar), the others still missing
 login (学籍副号 + name) for a pupil without a photo, and a fresh registration code for the
 school's teachers.
 
-Re-running keeps the photos (one accepted photo is final) and prints a new registration code:
-the old one is only ever stored hashed, so it cannot be shown again.
+Idempotent: once the photos exist nothing is done again, and the summary is read from the
+photo database. The registration code then is not shown again (only its hash is kept, and
+issuing a new one on every start would void the one a school was given): `qingpu.county`
+issues a new one at the console's /photos/county.
 """
 
 from __future__ import annotations
@@ -15,7 +17,12 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
 import httpx
+from sqlalchemy import func, select
 
+from xueji_common.db import Database
+from xueji_photo.roster.tables import roster_pupils
+from xueji_photo.roster.views import roster_query
+from xueji_photo.schema import SCHEMA
 from xueji_stack.demo.demo_logins import DemoLogins
 from xueji_stack.demo.portraits import jpeg, portrait
 
@@ -37,7 +44,7 @@ class DemoPhotos:
     missing: int
     parent_local_number: str
     parent_pupil_name: str
-    registration_code: str
+    registration_code: str | None  # None: issued on an earlier start, not shown again
 
 
 def china_today() -> date:
@@ -99,7 +106,8 @@ async def _collect(photo: httpx.AsyncClient, headers: dict[str, str]) -> None:
         )
 
 
-async def seed_demo_photos(*, photo_url: str, registry_url: str, password: str) -> DemoPhotos:
+async def _seed_over_http(photo_url: str, registry_url: str, password: str) -> str:
+    """Windows, uploads and a registration code through the API; the code."""
     async with (
         httpx.AsyncClient(base_url=photo_url, timeout=60) as photo,
         httpx.AsyncClient(base_url=registry_url, timeout=60) as registry,
@@ -109,16 +117,46 @@ async def seed_demo_photos(*, photo_url: str, registry_url: str, password: str) 
         await _open_windows(photo, county)
         await _settled_roster(photo, school)
         await _collect(photo, school)
-        everyone = await _roster(photo, school)
-        missing = await _roster(photo, school, without_photo="true")
-        # The last pupil listed without a photo: the uploads above start at the first.
-        parent = next(p for p in reversed(missing["items"]) if p["local_number"])
         code = await _call(photo, "POST", f"/v1/schools/{SCHOOL}/registration-code", county)
+    return str(code["registration_code"])
+
+
+async def _count(db: Database, *, without_photo: bool) -> int:
+    query = roster_query(SCHOOL, without_photo=without_photo)
+    async with db.sessions() as session:
+        return int(await session.scalar(select(func.count()).select_from(query.subquery())) or 0)
+
+
+async def _parent(db: Database) -> tuple[str, str]:
+    """The first pupil without a photo the school's page lists last (the uploads above take
+    the first ones), with a 学籍副号."""
+    t = roster_pupils
+    query = roster_query(SCHOOL, without_photo=True).where(t.c.local_number.is_not(None))
+    async with db.sessions() as session:
+        row = (
+            await session.execute(
+                query.order_by(t.c.grade.desc(), t.c.national_number.desc()).limit(1)
+            )
+        ).one()
+    return str(row.local_number), str(row.name)
+
+
+async def seed_demo_photos(
+    *, database_url: str, photo_url: str, registry_url: str, password: str
+) -> DemoPhotos:
+    db = Database(database_url, SCHEMA, pool_size=1)
+    try:
+        everyone = await _count(db, without_photo=False)
+        missing = await _count(db, without_photo=True)
+        code = None
+        if everyone - missing < COLLECTED:
+            code = await _seed_over_http(photo_url, registry_url, password)
+            everyone = await _count(db, without_photo=False)
+            missing = await _count(db, without_photo=True)
+        local_number, name = await _parent(db)
+    finally:
+        await db.dispose()
     return DemoPhotos(
-        school_name=SCHOOL_NAME,
-        collected=everyone["total"] - missing["total"],
-        missing=missing["total"],
-        parent_local_number=parent["local_number"],
-        parent_pupil_name=parent["name"],
-        registration_code=code["registration_code"],
-    )
+        school_name=SCHOOL_NAME, collected=everyone - missing, missing=missing,
+        parent_local_number=local_number, parent_pupil_name=name, registration_code=code,
+    )  # fmt: skip

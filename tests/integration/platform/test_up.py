@@ -113,10 +113,15 @@ def test_the_photo_demo_has_photos_missing_ones_an_open_window_a_parent_and_a_co
         return {"Authorization": f"Bearer {token}"}
 
     registrar = bearer(f"{SCHOOL}.registrar")
-    listed = httpx.get(
-        f"{urls['photo']}/v1/schools/{SCHOOL}/photo-roster", params={"limit": 200},
-        headers=registrar,
-    ).json()["items"]  # fmt: skip
+    listed: list[dict] = []
+    while not listed or len(listed) % 200 == 0:
+        page = httpx.get(
+            f"{urls['photo']}/v1/schools/{SCHOOL}/photo-roster",
+            params={"limit": 200, "offset": len(listed)}, headers=registrar,
+        ).json()["items"]  # fmt: skip
+        listed += page
+        if not page:
+            break
     with_photo = [pupil for pupil in listed if pupil["has_photo"]]
     assert len(with_photo) == photos.collected
     image = httpx.get(

@@ -69,10 +69,15 @@ async def sign_in(
         return await _form(request, username=username, next_path=next, problem=problem)
     if not may_use(Role(answer["principal"]["role"]), "home"):
         return await _form(request, username=username, problem=ROLE_NOT_SUPPORTED)
-    response = RedirectResponse(local_path(next), status_code=303)
-    set_cookie(response, TOKEN_COOKIE, answer["access_token"])
+    return opened_session(request, local_path(next), TOKEN_COOKIE, answer["access_token"])
+
+
+def opened_session(request: Request, target: str, cookie: str, token: str) -> RedirectResponse:
+    """After any sign-in (staff, parent, teacher): the token in its cookie, then `target`."""
+    response = RedirectResponse(target, status_code=303)
+    set_cookie(response, cookie, token)
     # A new session id at sign-in: a form token obtained before cannot ride on this session.
-    set_cookie(response, SESSION_COOKIE, console.keys.new_session_id())
+    set_cookie(response, SESSION_COOKIE, console_of(request).keys.new_session_id())
     flash.flash(response, "signed_in")
     return response
 

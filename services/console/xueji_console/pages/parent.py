@@ -9,8 +9,8 @@ from typing import Annotated
 from fastapi import APIRouter, File, Form, Request, UploadFile
 from starlette.responses import RedirectResponse, Response
 
-from xueji_console import flash
 from xueji_console.clients.calls import ServiceProblem
+from xueji_console.pages.auth import opened_session
 from xueji_console.parts import console_of
 from xueji_console.photo_rule_text import rule_lines
 from xueji_console.photo_session import (
@@ -23,7 +23,6 @@ from xueji_console.photo_verdict import send_upload
 from xueji_console.session import (
     CAPTCHA_COOKIE,
     PHOTO_TOKEN_COOKIE,
-    SESSION_COOKIE,
     SignInRequired,
     clear_cookie,
     set_cookie,
@@ -81,11 +80,8 @@ async def sign_in(
         opened = await console.photo.parent_sign_in(body, client_address_of(request))
     except ServiceProblem as problem:
         return await _form(request, form=form, problem=problem)
-    response = RedirectResponse("/parent", status_code=303)
-    set_cookie(response, PHOTO_TOKEN_COOKIE, opened["token"])
-    set_cookie(response, SESSION_COOKIE, console.keys.new_session_id())
+    response = opened_session(request, "/parent", PHOTO_TOKEN_COOKIE, opened["token"])
     clear_cookie(response, CAPTCHA_COOKIE)
-    flash.flash(response, "signed_in")
     return response
 
 

@@ -13,11 +13,11 @@ from starlette.responses import RedirectResponse, Response
 
 from xueji_console import flash
 from xueji_console.clients.calls import ServiceProblem
-from xueji_console.pages.auth import local_path
+from xueji_console.pages.auth import local_path, opened_session
 from xueji_console.parts import console_of
 from xueji_console.photo_session import InSchoolPhotos, client_address_of, end_photo_session
 from xueji_console.photo_verdict import send_upload
-from xueji_console.session import PHOTO_TOKEN_COOKIE, SESSION_COOKIE, set_cookie
+from xueji_console.session import PHOTO_TOKEN_COOKIE
 
 router = APIRouter()
 PAGE_SIZE = 50
@@ -77,11 +77,7 @@ async def sign_in(
         )
     except ServiceProblem as problem:
         return await _public(request, "school_photos/signin.html", form, problem)
-    response = RedirectResponse(form["next"], status_code=303)
-    set_cookie(response, PHOTO_TOKEN_COOKIE, opened["token"])
-    set_cookie(response, SESSION_COOKIE, console.keys.new_session_id())
-    flash.flash(response, "signed_in")
-    return response
+    return opened_session(request, form["next"], PHOTO_TOKEN_COOKIE, opened["token"])
 
 
 @router.post("/photos/signout")
