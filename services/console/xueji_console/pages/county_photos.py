@@ -5,6 +5,7 @@ accepted photo with a required reason."""
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable
 from datetime import date
 from typing import Annotated, Any
 
@@ -54,6 +55,19 @@ def _done(code: str) -> Response:
     return response
 
 
+async def _answered(
+    request: Request, visitor: Visitor, form: dict[str, str], call: Awaitable[object], done: str
+) -> Response:
+    """Back to the page with the message `done`, or the page again with the refusal."""
+    try:
+        await call
+    except ServiceProblem as problem:
+        if problem.status == 401:
+            raise
+        return await _page(request, visitor, problem=problem, form=form)
+    return _done(done)
+
+
 @router.get(HOME)
 async def county_page(request: Request, visitor: InCounty) -> Response:
     return await _page(request, visitor)
@@ -80,13 +94,8 @@ async def set_window(
     closes_on: Annotated[str, Form(max_length=10)] = "",
 ) -> Response:  # fmt: skip
     form = {"cohort": cohort, "opens_on": opens_on, "closes_on": closes_on, "national_number": ""}
-    try:
-        await console_of(request).photo.set_window(visitor.token, cohort, opens_on, closes_on)
-    except ServiceProblem as problem:
-        if problem.status == 401:
-            raise
-        return await _page(request, visitor, problem=problem, form=form)
-    return _done("photo_window_set")
+    call = console_of(request).photo.set_window(visitor.token, cohort, opens_on, closes_on)
+    return await _answered(request, visitor, form, call, "photo_window_set")
 
 
 @router.post(HOME + "/reopen")
@@ -97,10 +106,5 @@ async def reopen(
 ) -> Response:  # fmt: skip
     number = national_number.strip()
     form = {"cohort": "", "opens_on": "", "closes_on": "", "national_number": number}
-    try:
-        await console_of(request).photo.reopen(visitor.token, number, reason.strip())
-    except ServiceProblem as problem:
-        if problem.status == 401:
-            raise
-        return await _page(request, visitor, problem=problem, form=form)
-    return _done("photo_reopened")
+    call = console_of(request).photo.reopen(visitor.token, number, reason.strip())
+    return await _answered(request, visitor, form, call, "photo_reopened")
