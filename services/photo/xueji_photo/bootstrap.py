@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 from xueji_common.contracts import TOPIC_ORG, TOPIC_PUPIL, TOPIC_TRANSFER
@@ -10,12 +11,17 @@ from xueji_common.http.body_limits import BodyLimits, upload_limit
 from xueji_common.readiness import broker_check, database_check, s3_check
 from xueji_common.service import ServiceKernel, ServiceParts
 from xueji_common.storage import minio_client
+from xueji_photo.parents.views import router as parents_router
 from xueji_photo.province_rules.views import router as rules_router
 from xueji_photo.roster.consumer import roster_consumer
 from xueji_photo.roster.projection import RosterProjection
 from xueji_photo.roster.views import router as roster_router
 from xueji_photo.schema import SCHEMA, handled_events, org_units, outbox
+from xueji_photo.schools.code_views import router as codes_router
+from xueji_photo.schools.teacher_views import router as teachers_router
+from xueji_photo.sessions.views import router as sessions_router
 from xueji_photo.settings import PhotoSettings
+from xueji_photo.signing_in.attempts import Throttle
 from xueji_photo.uploads.pool import CheckPool
 from xueji_photo.uploads.service import Uploads
 from xueji_photo.uploads.storage import PHOTOS_BUCKET, PhotoStore
@@ -38,7 +44,16 @@ async def build(settings: PhotoSettings) -> tuple[ServiceKernel, ServiceParts]:
     app = create_app(
         service="photo",
         title="Xueji photo 照片采集服务",
-        routers=[roster_router, photos_router, windows_router, rules_router],
+        routers=[
+            roster_router,
+            photos_router,
+            windows_router,
+            rules_router,
+            parents_router,
+            codes_router,
+            teachers_router,
+            sessions_router,
+        ],
         readiness={
             "database": database_check(kernel.db),
             "broker": broker_check(settings.kafka_bootstrap),
@@ -56,6 +71,10 @@ async def build(settings: PhotoSettings) -> tuple[ServiceKernel, ServiceParts]:
             "orgs": org_units,
             "photo_max_file_bytes": settings.photo_max_file_bytes,
             "uploads": Uploads(kernel.db, outbox, store, pool, org_units),
+            "throttle": Throttle(settings.sign_in_limits),
+            "trusted_proxies": settings.trusted_proxies,
+            "captcha_ttl_seconds": settings.photo_captcha_ttl_seconds,
+            "session_ttl": timedelta(minutes=settings.photo_session_ttl_minutes),
         },
     )
     roster_job = roster_consumer(kernel, ROSTER_CONSUMER, [TOPIC_PUPIL, TOPIC_TRANSFER], roster)

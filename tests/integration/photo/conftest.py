@@ -97,7 +97,11 @@ async def _replicated(db: Database) -> bool:
 
 @contextlib.asynccontextmanager
 async def running_stack(
-    infrastructure: Infrastructure, url: str, keys: tuple[Path, Path], people: People
+    infrastructure: Infrastructure,
+    url: str,
+    keys: tuple[Path, Path],
+    people: People,
+    **overrides: object,
 ) -> AsyncIterator[PhotoStack]:
     registry_kernel, registry_parts = await build_registry(
         RegistrySettings(
@@ -107,7 +111,7 @@ async def running_stack(
             token_public_key_file=str(keys[1]),
         )
     )
-    settings = photo_settings(infrastructure, url, keys[1])
+    settings = photo_settings(infrastructure, url, keys[1], **overrides)
     kernel, parts = await build(settings)
     registry = httpx.AsyncClient(
         transport=httpx.ASGITransport(app=registry_parts.app), base_url="http://registry",
@@ -130,10 +134,15 @@ async def running_stack(
 
 @pytest.fixture(scope="module")
 async def stack(
+    request: pytest.FixtureRequest,
     infrastructure: Infrastructure,
     photo_database_url: str,
     photo_keys: tuple[Path, Path],
     people: People,
 ) -> AsyncIterator[PhotoStack]:
-    async with running_stack(infrastructure, photo_database_url, photo_keys, people) as running:
+    """A module's stack; `PHOTO_SETTINGS` in the module overrides settings for its tests."""
+    overrides = getattr(request.module, "PHOTO_SETTINGS", {})
+    async with running_stack(
+        infrastructure, photo_database_url, photo_keys, people, **overrides
+    ) as running:
         yield running

@@ -43,7 +43,7 @@ class RuleRead(BaseModel):
     rule: dict[str, Any]
 
 
-def _read(current: store.ProvinceRule) -> RuleRead:
+def rule_read(current: store.ProvinceRule) -> RuleRead:
     return RuleRead(
         province_code=current.province_code,
         rule_id=current.rule.rule_id,
@@ -57,7 +57,7 @@ def _read(current: store.ProvinceRule) -> RuleRead:
 async def get_rule(
     principal: CurrentPrincipal, session: Session, province_code: str = ProvinceCode
 ) -> RuleRead:
-    return _read(await store.current_rule(session, province_code))
+    return rule_read(await store.current_rule(session, province_code))
 
 
 @router.put("/photo-rules/{province_code}", response_model=RuleRead)
@@ -74,4 +74,4 @@ async def set_rule(
             await store.store_rule(session, principal, province_code, rule)
     except IntegrityError as error:
         raise DomainError(errors.CONFLICT) from error
-    return _read(store.ProvinceRule(province_code, rule, stored=True))
+    return rule_read(store.ProvinceRule(province_code, rule, stored=True))

@@ -11,11 +11,11 @@ from sqlalchemy import Select, exists, not_, or_, select
 from xueji_common import errors
 from xueji_common.counting import CountedPage, count_matches
 from xueji_common.errors import DomainError
-from xueji_common.http.auth import CurrentPrincipal
 from xueji_common.http.deps import Session
 from xueji_photo.access import may_see_roster
 from xueji_photo.roster.cohorts import ENROLLED, Cohort
 from xueji_photo.roster.tables import roster_pupils as t
+from xueji_photo.sessions.caller import CurrentCaller
 from xueji_photo.uploads.tables import photos
 
 router = APIRouter(prefix="/v1", tags=["roster"])
@@ -54,7 +54,7 @@ def roster_query(school_code: str, *, without_photo: bool) -> Select:
 async def school_roster(
     school_code: str,
     request: Request,
-    principal: CurrentPrincipal,
+    caller: CurrentCaller,
     session: Session,
     without_photo: bool = False,
     limit: Limit = 50,
@@ -62,7 +62,7 @@ async def school_roster(
 ) -> RosterPage:
     """`without_photo=true` lists only those still to be photographed."""
     school = await request.app.state.orgs.find(session, school_code)
-    if school is None or school.kind != "school" or not may_see_roster(principal, school.scope):
+    if school is None or school.kind != "school" or not may_see_roster(caller, school.scope):
         raise DomainError(errors.NOT_FOUND)
     query = roster_query(school_code, without_photo=without_photo)
     counted = await count_matches(session, query)

@@ -33,9 +33,9 @@ class PupilOnRoster:
 
 def check_caller(caller: Caller, pupil: PupilOnRoster | None) -> PupilOnRoster:
     """The pupil, if the caller may upload for them; a pupil out of sight does not exist."""
-    if pupil is None or not may_view(caller, pupil.scope_path):
+    if pupil is None or not may_view(caller, pupil.scope_path, pupil.pupil_id):
         raise DomainError(error_codes.PHOTO_PUPIL_NOT_FOUND)
-    if not may_upload(caller, pupil.scope_path):
+    if not may_upload(caller, pupil.scope_path, pupil.pupil_id):
         raise DomainError(errors.FORBIDDEN)
     return pupil
 

@@ -7,12 +7,14 @@ from datetime import datetime
 
 from google.protobuf.timestamp_pb2 import Timestamp
 
+from xueji.common.v1.actor_pb2 import Actor
 from xueji.common.v1.org_pb2 import OrgKind, OrgRef
 from xueji.photo.v1.photo_events_pb2 import PhotoAccepted, PhotoReopened
 from xueji.photo.v1.photo_pb2 import Uploader
 from xueji_common.auth.principal import Principal
 from xueji_common.events.actors import actor_of
 from xueji_common.events.outgoing import OutgoingEvent
+from xueji_photo.access import Recorded
 from xueji_photo.roster.cohorts import COHORT_ENUM, Cohort
 
 UPLOADERS = {"school": Uploader.UPLOADER_SCHOOL, "parent": Uploader.UPLOADER_PARENT}
@@ -29,7 +31,12 @@ def school_ref(scope_path: str, name: str) -> OrgRef:
     return OrgRef(code=code, kind=OrgKind.ORG_KIND_SCHOOL, name=name, path=path)
 
 
-def accepted(photo: Mapping[str, object], school_name: str, uploader: Principal) -> OutgoingEvent:
+def uploader_actor(who: Recorded) -> Actor:
+    """A parent is named as such, never by the pupil's or the parent's name."""
+    return Actor(account_id=who.account_id, name=who.name, role=who.role, unit_code=who.unit_code)
+
+
+def accepted(photo: Mapping[str, object], school_name: str, uploader: Recorded) -> OutgoingEvent:
     message = PhotoAccepted(
         pupil_national_number=str(photo["national_number"]),
         pupil_id=str(photo["pupil_id"]),
@@ -44,7 +51,7 @@ def accepted(photo: Mapping[str, object], school_name: str, uploader: Principal)
         size_bytes=int(photo["size_bytes"]),  # type: ignore[call-overload]
         cohort=COHORT_ENUM[Cohort(str(photo["cohort"]))],
         uploader=UPLOADERS[str(photo["uploader"])],
-        actor=actor_of(uploader),
+        actor=uploader_actor(uploader),
         accepted_at=_timestamp(photo["accepted_at"]),  # type: ignore[arg-type]
         acceptance_sequence=int(photo["acceptance_sequence"]),  # type: ignore[call-overload]
         rule_id=str(photo["rule_id"]),

@@ -16,12 +16,12 @@ from datetime import UTC, datetime
 from sqlalchemy import Table, insert, select
 from sqlalchemy.exc import IntegrityError
 
-from xueji_common.auth.principal import Principal
 from xueji_common.db import Database
 from xueji_common.errors import DomainError
 from xueji_common.org_replica import OrgReplica
 from xueji_common.uow import UnitOfWork
 from xueji_photo import error_codes
+from xueji_photo.access import Caller, Recorded, recorded_as
 from xueji_photo.province_rules.store import current_rule
 from xueji_photo.rules import PhotoRule
 from xueji_photo.uploads import decision, events, queries
@@ -38,15 +38,15 @@ log = logging.getLogger(__name__)
 @dataclass(frozen=True)
 class Attempt:
     id: uuid.UUID
-    caller: Principal
+    who: Recorded
     at: datetime
     size_bytes: int
 
     def row(self, pupil_id: str, outcome: str, **fields: object) -> dict[str, object]:
         return {
-            "id": self.id, "pupil_id": pupil_id, "uploader": "school",
-            "account_id": self.caller.account_id, "role": self.caller.role.value,
-            "unit_code": self.caller.unit_code, "attempted_at": self.at, "outcome": outcome,
+            "id": self.id, "pupil_id": pupil_id, "uploader": self.who.uploader,
+            "account_id": self.who.account_id, "role": self.who.role,
+            "unit_code": self.who.unit_code, "attempted_at": self.at, "outcome": outcome,
             "size_bytes": self.size_bytes, **fields,
         }  # fmt: skip
 
@@ -61,12 +61,14 @@ class Uploads:
         self._pool = pool
         self._orgs = orgs
 
-    async def upload(self, caller: Principal, national_number: str, data: bytes) -> dict:
-        attempt = Attempt(uuid.uuid4(), caller, datetime.now(UTC), len(data))
+    async def upload(self, caller: Caller, national_number: str, data: bytes) -> dict:
+        at = datetime.now(UTC)
         async with self._db.sessions() as session:
             pupil = decision.check_caller(
                 caller, await queries.pupil_by_number(session, national_number)
             )
+            who = recorded_as(caller, pupil.school_code)
+            attempt = Attempt(uuid.uuid4(), who, at, len(data))
             has_photo = await queries.accepted_photo(session, pupil.pupil_id) is not None
             window = await window_for(session, pupil.scope_path, pupil.cohort)
             rule = (await current_rule(session, pupil.province_code)).rule
@@ -101,7 +103,7 @@ class Uploads:
             photo_key(pupil.national_number, attempt.id),
             thumbnail_key(pupil.national_number, attempt.id),
         )
-        stamp = {"account_id": attempt.caller.account_id, "at": attempt.at,
+        stamp = {"account_id": attempt.who.account_id, "at": attempt.at,
                  "rule": f"{rule.rule_id}:{rule.version}"}  # fmt: skip
         await asyncio.gather(
             self._store.put_photo(keys[0], data, **stamp),
@@ -114,8 +116,8 @@ class Uploads:
             "sha256": inspection.sha256, "width_px": inspection.width,
             "height_px": inspection.height, "dpi": inspection.dpi,
             "size_bytes": inspection.byte_size, "rule_id": rule.rule_id,
-            "rule_version": rule.version, "cohort": pupil.cohort, "uploader": "school",
-            "account_id": attempt.caller.account_id, "accepted_at": attempt.at,
+            "rule_version": rule.version, "cohort": pupil.cohort, "uploader": attempt.who.uploader,
+            "account_id": attempt.who.account_id, "accepted_at": attempt.at,
         }  # fmt: skip
         try:
             async with UnitOfWork(self._db, self._outbox) as uow:
@@ -129,7 +131,7 @@ class Uploads:
                     )
                 )  # fmt: skip
                 school = await self._orgs.find(uow.session, pupil.school_code)
-                uow.publish(events.accepted(photo, school.name if school else "", attempt.caller))
+                uow.publish(events.accepted(photo, school.name if school else "", attempt.who))
                 await uow.commit()
         except IntegrityError:
             # Another upload for this pupil was accepted first: its row is the photo.

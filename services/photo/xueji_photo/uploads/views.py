@@ -11,12 +11,12 @@ from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import select
 
-from xueji_common.auth.principal import Principal
 from xueji_common.errors import DomainError
 from xueji_common.http.auth import CurrentPrincipal
 from xueji_common.http.deps import Session, Uow
 from xueji_photo import error_codes
-from xueji_photo.access import may_view
+from xueji_photo.access import Caller, may_view
+from xueji_photo.sessions.caller import CurrentCaller
 from xueji_photo.uploads import queries, reopening
 from xueji_photo.uploads.storage import JPEG
 from xueji_photo.uploads.tables import upload_attempts
@@ -62,9 +62,9 @@ class ReopenBody(BaseModel):
     reason: str = Field(max_length=500)
 
 
-async def _visible_photo(session: Session, caller: Principal, national_number: str) -> dict:
+async def _visible_photo(session: Session, caller: Caller, national_number: str) -> dict:
     pupil = await queries.pupil_by_number(session, national_number)
-    if pupil is None or not may_view(caller, pupil.scope_path):
+    if pupil is None or not may_view(caller, pupil.scope_path, pupil.pupil_id):
         raise DomainError(error_codes.PHOTO_PUPIL_NOT_FOUND)
     photo = await queries.accepted_photo(session, pupil.pupil_id)
     if photo is None:
@@ -76,7 +76,7 @@ async def _visible_photo(session: Session, caller: Principal, national_number: s
 async def upload(
     national_number: str,
     request: Request,
-    principal: CurrentPrincipal,
+    caller: CurrentCaller,
     file: Annotated[UploadFile | None, File(description="the photo, JPEG")] = None,
 ) -> PhotoRead:
     """Checks the photo against the province's rule; the first accepted one is final."""
@@ -86,24 +86,24 @@ async def upload(
     data = await file.read(limit + 1)
     if len(data) > limit:
         raise DomainError(error_codes.PHOTO_FILE_TOO_LARGE, field="file")
-    photo = await request.app.state.uploads.upload(principal, national_number, data)
+    photo = await request.app.state.uploads.upload(caller, national_number, data)
     return PhotoRead.model_validate(photo)
 
 
 @router.get(ROUTE, response_model=PhotoRead)
 async def read_photo(
-    national_number: str, principal: CurrentPrincipal, session: Session
+    national_number: str, caller: CurrentCaller, session: Session
 ) -> PhotoRead:
-    return PhotoRead.model_validate(await _visible_photo(session, principal, national_number))
+    return PhotoRead.model_validate(await _visible_photo(session, caller, national_number))
 
 
 @router.get(ROUTE + "/attempts", response_model=list[AttemptRead])
 async def attempts(
-    national_number: str, principal: CurrentPrincipal, session: Session
+    national_number: str, caller: CurrentCaller, session: Session
 ) -> list[AttemptRead]:
     """Every upload attempt for the pupil, newest first: who, when, the verdict."""
     pupil = await queries.pupil_by_number(session, national_number)
-    if pupil is None or not may_view(principal, pupil.scope_path):
+    if pupil is None or not may_view(caller, pupil.scope_path, pupil.pupil_id):
         raise DomainError(error_codes.PHOTO_PUPIL_NOT_FOUND)
     rows = await session.execute(
         select(upload_attempts)
@@ -134,10 +134,10 @@ async def photo_file(
     national_number: str,
     variant: Literal["image", "thumbnail"],
     request: Request,
-    principal: CurrentPrincipal,
+    caller: CurrentCaller,
     session: Session,
 ) -> StreamingResponse:
     """The photo (`image`) or its thumbnail, streamed from object storage."""
-    photo = await _visible_photo(session, principal, national_number)
+    photo = await _visible_photo(session, caller, national_number)
     chunks = await request.app.state.photo_store.stream(str(photo[OBJECT_KEYS[variant]]))
     return StreamingResponse(chunks, media_type=JPEG, headers={"Cache-Control": "private"})

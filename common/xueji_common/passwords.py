@@ -1,4 +1,4 @@
-"""Argon2id password hashes."""
+"""Argon2id password hashes, shared by every service that keeps its own accounts."""
 
 from __future__ import annotations
 
