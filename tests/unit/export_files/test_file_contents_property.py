@@ -8,10 +8,8 @@ the scope filter of the query is applied, the columns are left to the writer.
 
 from __future__ import annotations
 
-import asyncio
 import tempfile
 from collections import Counter
-from collections.abc import AsyncGenerator, Mapping, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -19,13 +17,12 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.unit.export_files.memory_source import scoped_rows, write
 from tests.unit.export_files.readback import read_back
 from xueji_export import catalogue
 from xueji_export.catalogue import CatalogueField, ValueType
 from xueji_export.files.approval import ApprovedExport, approved_export
-from xueji_export.files.generation import write_file
 
-KEY = b"test-watermark-key"
 SCHOOLS = tuple(
     f"/CN/31/{city}/{county}/{county}{n:04d}/"
     for city, county in (("3101", "310101"), ("3101", "310104"), ("3102", "310230"))
@@ -81,26 +78,6 @@ def _approval(field_keys: list[str], unit_paths: list[str]) -> ApprovedExport:
         field_keys=field_keys,
         unit_paths=unit_paths,
     )
-
-
-async def scoped_rows(
-    rows: Sequence[Mapping[str, Any]], unit_paths: Sequence[str], batch: int
-) -> AsyncGenerator[Sequence[Mapping[str, Any]], None]:
-    """The query's scope filter in memory; every column is left in, as a faulty query might."""
-    prefixes = tuple(p if p.endswith("/") else f"{p}/" for p in unit_paths)
-    chosen = [row for row in rows if row["unit_path"].startswith(prefixes)]
-    for start in range(0, len(chosen), batch):
-        yield chosen[start : start + batch]
-
-
-def write(export: ApprovedExport, batches: AsyncGenerator[Any, None], directory: Path) -> Path:
-    async def run() -> Path:
-        written = await write_file(
-            export, batches, service_key=KEY, directory=directory, progress=lambda _: None
-        )
-        return written.path
-
-    return asyncio.run(run())
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
