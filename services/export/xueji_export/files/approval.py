@@ -78,8 +78,8 @@ def approved_export(
         raise NotExportable("no fields approved")
     if generated_at.tzinfo is None:
         raise NotExportable("generation time must be timezone-aware")
-    wanted = set(field_keys)
-    fields = tuple(f for f in catalogue.FIELDS if f.key in wanted)
+    ordered = (catalogue.field(key) for key in catalogue.in_catalogue_order(field_keys))
+    fields = tuple(entry for entry in ordered if entry is not None)
     return ApprovedExport(
         application_number=application_number,
         handler=handler,

@@ -10,6 +10,7 @@ reported on the event loop every PROGRESS_EVERY rows and once at the end.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hashlib
 import tempfile
 from collections.abc import AsyncGenerator, Callable, Coroutine, Iterator, Mapping, Sequence
@@ -128,7 +129,9 @@ def _records(
                 reported = rows.written
                 loop.call_soon_threadsafe(progress, reported)
     finally:
-        pending.cancel()
+        # Let the fetch in flight finish, so the source is idle when the generation closes it.
+        with contextlib.suppress(Exception):
+            pending.result()
     if rows.written == 0:
         yield rows.header_only()
 
