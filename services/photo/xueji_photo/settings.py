@@ -21,6 +21,11 @@ class PhotoSettings(ServiceSettings, S3Settings):
     # Provinces whose primary school has five grades (五四制, e.g. Shanghai): their graduating
     # primary grade is 5, everywhere else 6. Comma separated GB/T 2260 codes.
     photo_five_year_primary_provinces: str = "31"
+    # The most photos one card batch takes; production runs in the request, so this bounds
+    # its time (a few seconds of photo reads at 500).
+    photo_card_batch_max_size: int = Field(default=500, gt=0)
+    # The most pupils one graduation list holds; a larger unit produces per county or school.
+    photo_graduation_list_max_pupils: int = Field(default=20_000, gt=0)
 
     @property
     def five_year_primary_provinces(self) -> frozenset[str]:
