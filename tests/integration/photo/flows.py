@@ -28,6 +28,13 @@ async def registered_pupil(stack: PhotoStack, ids: IdFactory, school: str, grade
     return created
 
 
+async def entrant_in_window(stack: PhotoStack, ids: IdFactory, school: str) -> dict:
+    """A grade-1 pupil of `school` on the roster, its county's entrant window open."""
+    pupil = await registered_pupil(stack, ids, school, grade=1)
+    await open_window(stack, school, "grade_one_entrant")
+    return pupil
+
+
 async def roster_row(stack: PhotoStack, national_number: str) -> dict | None:
     async with stack.db.sessions() as session:
         row = (
@@ -103,13 +110,15 @@ async def photo_events(bootstrap: str, key: str) -> list[tuple[str, Message]]:
         partitions = [
             TopicPartition(TOPIC_PHOTO, p) for p in consumer.partitions_for_topic(TOPIC_PHOTO) or ()
         ]
-        ends = await consumer.end_offsets(partitions)
         consumer.assign(partitions)
         await consumer.seek_to_beginning(*partitions)
         for tp in partitions:
-            while await consumer.position(tp) < ends[tp]:
+            # Up to the fetch's high watermark: Tansu's ListOffsets lags it after batches.
+            while (watermark := consumer.highwater(tp)) is None or (
+                await consumer.position(tp) < watermark
+            ):
                 for record in (await consumer.getmany(tp, timeout_ms=1_000)).get(tp, []):
-                    if record.key == key.encode() and record.offset < ends[tp]:
+                    if record.key == key.encode():
                         kind = from_headers(record.headers).type
                         found.append((kind, event_type(kind).message.FromString(record.value)))
     finally:

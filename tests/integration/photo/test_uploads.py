@@ -12,6 +12,7 @@ import pytest
 from PIL import Image
 
 from tests.integration.photo.flows import (
+    entrant_in_window,
     open_window,
     photo_events,
     publish,
@@ -46,9 +47,8 @@ async def _photo_objects(stack: PhotoStack, national_number: str) -> list[str]:
 async def test_a_school_upload_is_stored_announced_and_final(
     stack: PhotoStack, ids: IdFactory
 ) -> None:
-    pupil = await registered_pupil(stack, ids, "jj", grade=1)
+    pupil = await entrant_in_window(stack, ids, "jj")
     number = pupil["national_number"]
-    await open_window(stack, "jj", "grade_one_entrant")
     teacher = stack.people.teacher("jj")
     accepted = await upload(stack, teacher, number, VALID)
     assert accepted.status_code == 201, accepted.text
@@ -107,9 +107,8 @@ async def _eventually_some(read: object, within: float = 30.0) -> list:
 
 
 async def test_two_concurrent_uploads_exactly_one_wins(stack: PhotoStack, ids: IdFactory) -> None:
-    pupil = await registered_pupil(stack, ids, "qy", grade=1)
+    pupil = await entrant_in_window(stack, ids, "qy")
     number = pupil["national_number"]
-    await open_window(stack, "qy", "grade_one_entrant")
     other = jpeg(portrait(272, 354), quality=85)
     answers = await asyncio.gather(
         upload(stack, stack.people.registrar("qy"), number, VALID),
@@ -156,9 +155,8 @@ async def test_uploads_outside_the_window_name_its_dates(
 async def test_a_refused_photo_names_its_reasons_and_is_recorded(
     stack: PhotoStack, ids: IdFactory
 ) -> None:
-    pupil = await registered_pupil(stack, ids, "jj", grade=1)
+    pupil = await entrant_in_window(stack, ids, "jj")
     number = pupil["national_number"]
-    await open_window(stack, "jj", "grade_one_entrant")
     refused = await upload(stack, stack.people.registrar("jj"), number, jpeg(portrait(300, 354)))
     assert refused.status_code == 422
     body = refused.json()
@@ -176,9 +174,8 @@ async def test_a_refused_photo_names_its_reasons_and_is_recorded(
 async def test_only_the_county_reopens_and_then_one_new_upload_is_accepted(
     stack: PhotoStack, ids: IdFactory
 ) -> None:
-    pupil = await registered_pupil(stack, ids, "jj", grade=1)
+    pupil = await entrant_in_window(stack, ids, "jj")
     number = pupil["national_number"]
-    await open_window(stack, "jj", "grade_one_entrant")
     registrar = stack.people.registrar("jj")
     first = await upload(stack, registrar, number, VALID)
     assert first.status_code == 201, first.text
@@ -213,9 +210,8 @@ async def test_only_the_county_reopens_and_then_one_new_upload_is_accepted(
 
 
 async def test_a_pupil_who_moves_school_keeps_the_photo(stack: PhotoStack, ids: IdFactory) -> None:
-    pupil = await registered_pupil(stack, ids, "jj", grade=1)
+    pupil = await entrant_in_window(stack, ids, "jj")
     number = pupil["national_number"]
-    await open_window(stack, "jj", "grade_one_entrant")
     assert (await upload(stack, stack.people.registrar("jj"), number, VALID)).status_code == 201
     moved = PupilRecord(
         pupil_id=pupil["id"], national_number=number, name=pupil["name"], grade=1,
@@ -252,8 +248,7 @@ async def test_a_province_sets_a_new_rule_version(stack: PhotoStack, ids: IdFact
     shanghai = await stack.photo.put(url, json={"preset": "shanghai"}, headers=province)
     assert (shanghai.json()["rule_id"], shanghai.json()["version"]) == ("shanghai-272x354", 3)
     assert national.json()["version"] == 2
-    pupil = await registered_pupil(stack, ids, "wh", grade=1)
-    await open_window(stack, "wh", "grade_one_entrant")
+    pupil = await entrant_in_window(stack, ids, "wh")
     accepted = await upload(stack, stack.people.registrar("wh"), pupil["national_number"], VALID)
     assert accepted.status_code == 201, accepted.text
     assert accepted.json()["rule_version"] == 3

@@ -1,5 +1,5 @@
 """Rebuilds the roster from the event log: empties it, then reads the pupil and transfer topics
-from their first offset to the end they had when the rebuild started.
+from their first offset until it has caught up with each partition's high watermark.
 
 No consumer group and no handled-event ids are involved: the projection keeps the newest record
 version and keeps arrivals from another province, so applying the whole history again gives
@@ -51,6 +51,15 @@ async def _partitions(consumer: AIOKafkaConsumer) -> list[TopicPartition]:
     ]
 
 
+async def _caught_up(consumer: AIOKafkaConsumer, remaining: set[TopicPartition]) -> None:
+    """Drops the partitions read up to the high watermark their last fetch reported (not
+    ListOffsets: Tansu answers it behind the watermark when records came in batches)."""
+    for tp in list(remaining):
+        watermark = consumer.highwater(tp)
+        if watermark is not None and await consumer.position(tp) >= watermark:
+            remaining.discard(tp)
+
+
 async def rebuild_roster(db: Database, projection: RosterProjection, bootstrap: str) -> int:
     """The number of events applied."""
     consumer = AIOKafkaConsumer(
@@ -59,9 +68,7 @@ async def rebuild_roster(db: Database, projection: RosterProjection, bootstrap: 
     await consumer.start()
     applied = 0
     try:
-        partitions = await _partitions(consumer)
-        ends = await consumer.end_offsets(partitions)
-        remaining = {tp for tp in partitions if ends[tp] > 0}
+        remaining = set(await _partitions(consumer))
         async with db.sessions() as session, session.begin():
             await session.execute(delete(roster_pupils))
         if not remaining:
@@ -70,13 +77,11 @@ async def rebuild_roster(db: Database, projection: RosterProjection, bootstrap: 
         await consumer.seek_to_beginning(*remaining)
         while remaining:
             batches = await consumer.getmany(*remaining, timeout_ms=1_000, max_records=500)
-            for tp, records in batches.items():
+            for records in batches.values():
                 async with db.sessions() as session, session.begin():
                     for record in records:
-                        if record.offset < ends[tp]:
-                            applied += await _apply(session, projection, record)
-                if records[-1].offset + 1 >= ends[tp]:
-                    remaining.discard(tp)
+                        applied += await _apply(session, projection, record)
+            await _caught_up(consumer, remaining)
         log.info("roster rebuilt from %d events", applied)
         return applied
     finally:

@@ -7,11 +7,11 @@ from datetime import datetime
 
 from google.protobuf.timestamp_pb2 import Timestamp
 
-from xueji.common.v1.actor_pb2 import Actor
 from xueji.common.v1.org_pb2 import OrgKind, OrgRef
 from xueji.photo.v1.photo_events_pb2 import PhotoAccepted, PhotoReopened
 from xueji.photo.v1.photo_pb2 import Uploader
 from xueji_common.auth.principal import Principal
+from xueji_common.events.actors import actor_of
 from xueji_common.events.outgoing import OutgoingEvent
 from xueji_photo.roster.cohorts import COHORT_ENUM, Cohort
 
@@ -27,15 +27,6 @@ def _timestamp(at: datetime) -> Timestamp:
 def school_ref(scope_path: str, name: str) -> OrgRef:
     *path, code = scope_path.strip("/").split("/")
     return OrgRef(code=code, kind=OrgKind.ORG_KIND_SCHOOL, name=name, path=path)
-
-
-def actor_of(principal: Principal) -> Actor:
-    return Actor(
-        account_id=principal.account_id,
-        name=principal.name,
-        role=principal.role.value,
-        unit_code=principal.unit_code,
-    )
 
 
 def accepted(photo: Mapping[str, object], school_name: str, uploader: Principal) -> OutgoingEvent:

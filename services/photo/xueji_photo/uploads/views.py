@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, File, Request, UploadFile
 from fastapi.responses import StreamingResponse
@@ -97,29 +97,6 @@ async def read_photo(
     return PhotoRead.model_validate(await _visible_photo(session, principal, national_number))
 
 
-async def _stream(request: Request, key: str) -> StreamingResponse:
-    chunks = await request.app.state.photo_store.stream(key)
-    return StreamingResponse(chunks, media_type=JPEG, headers={"Cache-Control": "private"})
-
-
-@router.get(ROUTE + "/image", response_class=StreamingResponse)
-async def photo_image(
-    national_number: str, request: Request, principal: CurrentPrincipal, session: Session
-) -> StreamingResponse:
-    """The accepted JPEG as uploaded."""
-    photo = await _visible_photo(session, principal, national_number)
-    return await _stream(request, str(photo["object_key"]))
-
-
-@router.get(ROUTE + "/thumbnail", response_class=StreamingResponse)
-async def photo_thumbnail(
-    national_number: str, request: Request, principal: CurrentPrincipal, session: Session
-) -> StreamingResponse:
-    """A small JPEG for listings."""
-    photo = await _visible_photo(session, principal, national_number)
-    return await _stream(request, str(photo["thumbnail_key"]))
-
-
 @router.get(ROUTE + "/attempts", response_model=list[AttemptRead])
 async def attempts(
     national_number: str, principal: CurrentPrincipal, session: Session
@@ -145,3 +122,22 @@ async def reopen(
         uow, request.app.state.orgs, principal, national_number, body.reason
     )
     return PhotoRead.model_validate(photo)
+
+
+# The accepted JPEG as uploaded, and the small one for listings. Declared last: its path
+# would also match /attempts.
+OBJECT_KEYS = {"image": "object_key", "thumbnail": "thumbnail_key"}
+
+
+@router.get(ROUTE + "/{variant}", response_class=StreamingResponse)
+async def photo_file(
+    national_number: str,
+    variant: Literal["image", "thumbnail"],
+    request: Request,
+    principal: CurrentPrincipal,
+    session: Session,
+) -> StreamingResponse:
+    """The photo (`image`) or its thumbnail, streamed from object storage."""
+    photo = await _visible_photo(session, principal, national_number)
+    chunks = await request.app.state.photo_store.stream(str(photo[OBJECT_KEYS[variant]]))
+    return StreamingResponse(chunks, media_type=JPEG, headers={"Cache-Control": "private"})
