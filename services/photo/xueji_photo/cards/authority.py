@@ -6,10 +6,13 @@ school staff read those made for their own school.
 
 from __future__ import annotations
 
+import uuid
+
+from sqlalchemy import Column, Table, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from xueji_common import errors
-from xueji_common.errors import DomainError
+from xueji_common.errors import DomainError, ErrorCode
 from xueji_common.org_replica import OrgRecord, OrgReplica
 from xueji_photo import error_codes
 from xueji_photo.access import SCHOOL_UPLOADERS, SEE_ALL, WINDOW_SETTERS, Caller
@@ -35,3 +38,25 @@ async def unit_for(
     if producing and not may_produce(caller, unit.scope):
         raise DomainError(errors.FORBIDDEN)
     return unit
+
+
+async def unit_rows(
+    session: AsyncSession, orgs: OrgReplica, caller: Caller, code: str, newest: Column
+) -> list[dict]:
+    """The rows a table of batches or lists holds for the unit, newest first."""
+    unit = await unit_for(session, orgs, caller, code, producing=False)
+    table = newest.table
+    rows = await session.execute(
+        select(table).where(table.c.unit_code == unit.code).order_by(newest.desc())
+    )
+    return [dict(row) for row in rows.mappings()]
+
+
+async def visible_row(
+    session: AsyncSession, table: Table, row_id: uuid.UUID, caller: Caller, missing: ErrorCode
+) -> dict:
+    """One batch or list by id, if the caller may read its unit's; `missing` otherwise."""
+    row = (await session.execute(select(table).where(table.c.id == row_id))).mappings().first()
+    if row is None or not may_read(caller, row["scope_path"]):
+        raise DomainError(missing)
+    return dict(row)

@@ -10,11 +10,10 @@ from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import select
 
-from xueji_common.errors import DomainError
 from xueji_common.http.auth import CurrentPrincipal
 from xueji_common.http.deps import Session
 from xueji_photo import error_codes
-from xueji_photo.cards.authority import may_read, unit_for
+from xueji_photo.cards.authority import unit_rows, visible_row
 from xueji_photo.cards.downloads import zip_download
 from xueji_photo.cards.tables import card_batch_members, card_batches
 
@@ -65,31 +64,19 @@ async def list_batches(
     unit_code: str, request: Request, principal: CurrentPrincipal, session: Session
 ) -> list[BatchRead]:
     """The unit's batches, newest first."""
-    unit = await unit_for(session, request.app.state.orgs, principal, unit_code, producing=False)
-    rows = await session.execute(
-        select(card_batches)
-        .where(card_batches.c.unit_code == unit.code)
-        .order_by(card_batches.c.batch_number.desc())
+    rows = await unit_rows(
+        session, request.app.state.orgs, principal, unit_code, card_batches.c.batch_number
     )
-    return [BatchRead.model_validate(dict(row)) for row in rows.mappings()]
-
-
-async def _visible_batch(
-    session: Session, principal: CurrentPrincipal, batch_id: uuid.UUID
-) -> dict:
-    row = (
-        await session.execute(select(card_batches).where(card_batches.c.id == batch_id))
-    ).mappings().first()
-    if row is None or not may_read(principal, row["scope_path"]):
-        raise DomainError(error_codes.CARD_BATCH_NOT_FOUND)
-    return dict(row)
+    return [BatchRead.model_validate(row) for row in rows]
 
 
 @router.get("/card-batches/{batch_id}", response_model=BatchWithMembers)
 async def read_batch(
     batch_id: uuid.UUID, principal: CurrentPrincipal, session: Session
 ) -> BatchWithMembers:
-    batch = await _visible_batch(session, principal, batch_id)
+    batch = await visible_row(
+        session, card_batches, batch_id, principal, error_codes.CARD_BATCH_NOT_FOUND
+    )
     members = await session.execute(
         select(card_batch_members)
         .where(card_batch_members.c.batch_id == batch_id)
@@ -105,6 +92,8 @@ async def download_manifest(
     batch_id: uuid.UUID, request: Request, principal: CurrentPrincipal, session: Session
 ) -> StreamingResponse:
     """The zip: 电子学生证制作清单.xlsx and the photos, as produced."""
-    batch = await _visible_batch(session, principal, batch_id)
+    batch = await visible_row(
+        session, card_batches, batch_id, principal, error_codes.CARD_BATCH_NOT_FOUND
+    )
     name = f"card-batch-{batch['unit_code']}-{batch['batch_number']}.zip"
     return await zip_download(request, batch["object_key"], name)

@@ -8,13 +8,11 @@ from datetime import datetime
 from fastapi import APIRouter, Request
 from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, ConfigDict, Field
-from sqlalchemy import select
 
-from xueji_common.errors import DomainError
 from xueji_common.http.auth import CurrentPrincipal
 from xueji_common.http.deps import Session
 from xueji_photo import error_codes
-from xueji_photo.cards.authority import may_read, unit_for
+from xueji_photo.cards.authority import unit_rows, visible_row
 from xueji_photo.cards.downloads import zip_download
 from xueji_photo.graduation_lists.tables import graduation_lists
 
@@ -51,13 +49,10 @@ async def list_lists(
     unit_code: str, request: Request, principal: CurrentPrincipal, session: Session
 ) -> list[ListRead]:
     """The unit's lists, newest first; a school's staff see their own school's."""
-    unit = await unit_for(session, request.app.state.orgs, principal, unit_code, producing=False)
-    rows = await session.execute(
-        select(graduation_lists)
-        .where(graduation_lists.c.unit_code == unit.code)
-        .order_by(graduation_lists.c.produced_at.desc())
+    rows = await unit_rows(
+        session, request.app.state.orgs, principal, unit_code, graduation_lists.c.produced_at
     )
-    return [ListRead.model_validate(dict(row)) for row in rows.mappings()]
+    return [ListRead.model_validate(row) for row in rows]
 
 
 @router.get("/graduation-lists/{list_id}/file", response_class=StreamingResponse)
@@ -65,10 +60,8 @@ async def download_list(
     list_id: uuid.UUID, request: Request, principal: CurrentPrincipal, session: Session
 ) -> StreamingResponse:
     """The zip: 毕业证书照片名单.xlsx and the photos."""
-    row = (
-        await session.execute(select(graduation_lists).where(graduation_lists.c.id == list_id))
-    ).mappings().first()
-    if row is None or not may_read(principal, row["scope_path"]):
-        raise DomainError(error_codes.GRADUATION_LIST_NOT_FOUND)
+    row = await visible_row(
+        session, graduation_lists, list_id, principal, error_codes.GRADUATION_LIST_NOT_FOUND
+    )
     name = f"graduation-list-{row['unit_code']}-{row['stage']}-{list_id}.zip"
     return await zip_download(request, row["object_key"], name)
