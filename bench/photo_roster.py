@@ -1,6 +1,6 @@
-"""The roster benchmark: pupil events applied per second by the roster consumer (decode,
-dedupe by event id, merge into the roster, commit, offsets) against the broker's own consume
-rate of the same messages (a bare consumer that only receives them)."""
+"""The roster benchmark: pupil events applied per second by the service's roster consumer
+(decode, dedupe by event id, merge into the roster, commit, offsets) against the broker's own
+consume rate of the same messages (a bare consumer that only receives them)."""
 
 from __future__ import annotations
 
@@ -14,8 +14,8 @@ from sqlalchemy import func, select
 
 from xueji_common.contracts import TOPIC_PUPIL, TOPIC_TRANSFER
 from xueji_common.db import Database
-from xueji_common.events.consumer import EventConsumer
 from xueji_common.kafka import make_producer
+from xueji_photo.roster.consumer import RosterConsumer
 from xueji_photo.roster.projection import RosterProjection
 from xueji_photo.schema import SCHEMA, handled_events, outbox
 
@@ -45,10 +45,10 @@ async def roster_rate(url: str, bootstrap: str, count: int) -> float:
     """Events/s from the first event handled to the last (the group join is not counted)."""
     name = f"photo-roster-bench-{uuid.uuid4().hex[:8]}"
     db = Database(url, SCHEMA)
-    consumer = EventConsumer(
-        name=name, bootstrap=bootstrap, topics=[TOPIC_PUPIL, TOPIC_TRANSFER],
-        handlers=RosterProjection(frozenset({"31"})).handlers(), db=db, outbox=outbox,
-        handled=handled_events, producer_factory=lambda: make_producer(bootstrap, client_id=name),
+    consumer = RosterConsumer(
+        projection=RosterProjection(frozenset({"31"})), name=name, bootstrap=bootstrap,
+        topics=[TOPIC_PUPIL, TOPIC_TRANSFER], db=db, outbox=outbox, handled=handled_events,
+        producer_factory=lambda: make_producer(bootstrap, client_id=name),
     )  # fmt: skip
     task = asyncio.create_task(consumer.run())
     try:

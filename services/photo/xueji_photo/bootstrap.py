@@ -16,6 +16,7 @@ from xueji_photo.cards.views import router as cards_router
 from xueji_photo.graduation_lists.production import GraduationListProduction
 from xueji_photo.graduation_lists.views import router as graduation_lists_router
 from xueji_photo.province_rules.views import router as rules_router
+from xueji_photo.roster.consumer import roster_consumer
 from xueji_photo.roster.projection import RosterProjection
 from xueji_photo.roster.views import router as roster_router
 from xueji_photo.schema import SCHEMA, handled_events, org_units, outbox
@@ -78,10 +79,11 @@ async def build(settings: PhotoSettings) -> tuple[ServiceKernel, ServiceParts]:
             ),
         },
     )
+    roster_job = roster_consumer(kernel, ROSTER_CONSUMER, [TOPIC_PUPIL, TOPIC_TRANSFER], roster)
     background = [
         kernel.relay(),
         kernel.consumer("photo-org", [TOPIC_ORG], org_units.handlers()),
-        kernel.consumer(ROSTER_CONSUMER, [TOPIC_PUPIL, TOPIC_TRANSFER], roster.handlers()),
+        (f"consumer-{roster_job.name}", roster_job.run),
         ("check-pool", pool.run),
     ]
     return kernel, ServiceParts(app=app, background=background)

@@ -7,7 +7,7 @@ import uuid
 from datetime import UTC, date, datetime, timedelta
 
 import httpx
-from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord, TopicPartition
 from google.protobuf.message import Message
 from sqlalchemy import select
 
@@ -80,9 +80,15 @@ async def upload(
 
 
 async def publish(
-    bootstrap: str, message: Message, *, event_id: str | None = None, at: datetime | None = None
+    bootstrap: str,
+    message: Message,
+    *,
+    event_id: str | None = None,
+    at: datetime | None = None,
+    payload: bytes | None = None,
 ) -> str:
-    """An event straight onto its topic as its producer would send it (CloudEvents headers)."""
+    """An event straight onto its topic as its producer would send it (CloudEvents headers);
+    `payload` replaces the encoded message (a corrupt event)."""
     kind = event_type_of(message)
     envelope = Envelope(
         id=event_id or str(uuid.uuid4()), source="/xueji/photo-tests", type=kind.name,
@@ -92,24 +98,22 @@ async def publish(
     await producer.start()
     try:
         await producer.send_and_wait(
-            kind.topic, value=message.SerializeToString(), key=kind.key_of(message).encode(),
-            headers=to_headers(envelope),
+            kind.topic, value=payload or message.SerializeToString(),
+            key=kind.key_of(message).encode(), headers=to_headers(envelope),
         )  # fmt: skip
     finally:
         await producer.stop()
     return envelope.id
 
 
-async def photo_events(bootstrap: str, key: str) -> list[tuple[str, Message]]:
-    """Every event on xueji.photo.v1 with this key so far, decoded with the published contract."""
+async def records_on(bootstrap: str, topic: str, key: str) -> list[ConsumerRecord]:
+    """Every record on `topic` with this key so far."""
     consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False)
     await consumer.start()
-    found: list[tuple[str, Message]] = []
+    found: list[ConsumerRecord] = []
     try:
         await consumer.topics()
-        partitions = [
-            TopicPartition(TOPIC_PHOTO, p) for p in consumer.partitions_for_topic(TOPIC_PHOTO) or ()
-        ]
+        partitions = [TopicPartition(topic, p) for p in consumer.partitions_for_topic(topic) or ()]
         consumer.assign(partitions)
         await consumer.seek_to_beginning(*partitions)
         for tp in partitions:
@@ -117,10 +121,17 @@ async def photo_events(bootstrap: str, key: str) -> list[tuple[str, Message]]:
             while (watermark := consumer.highwater(tp)) is None or (
                 await consumer.position(tp) < watermark
             ):
-                for record in (await consumer.getmany(tp, timeout_ms=1_000)).get(tp, []):
-                    if record.key == key.encode():
-                        kind = from_headers(record.headers).type
-                        found.append((kind, event_type(kind).message.FromString(record.value)))
+                records = (await consumer.getmany(tp, timeout_ms=1_000)).get(tp, [])
+                found += [record for record in records if record.key == key.encode()]
     finally:
         await consumer.stop()
     return found
+
+
+async def photo_events(bootstrap: str, key: str) -> list[tuple[str, Message]]:
+    """Every event on xueji.photo.v1 with this key so far, decoded with the published contract."""
+    decoded = []
+    for record in await records_on(bootstrap, TOPIC_PHOTO, key):
+        kind = from_headers(record.headers).type
+        decoded.append((kind, event_type(kind).message.FromString(record.value)))
+    return decoded

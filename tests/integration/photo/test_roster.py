@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import select
 
 from tests.integration.harness import eventually
-from tests.integration.photo.flows import publish, registered_pupil, roster_row
+from tests.integration.photo.flows import publish, records_on, registered_pupil, roster_row
 from tests.integration.photo.records import (
     created,
     record,
@@ -17,6 +17,8 @@ from tests.integration.photo.records import (
 )
 from tests.integration.photo.world import PhotoStack
 from tests.integration.registry.builders import IdFactory
+from xueji_common.contracts import TOPIC_PUPIL, dlq_topic
+from xueji_common.events.envelope import from_headers
 from xueji_photo.bootstrap import ROSTER_CONSUMER
 from xueji_photo.roster.projection import RosterProjection
 from xueji_photo.roster.rebuild import rebuild_roster
@@ -101,6 +103,22 @@ async def test_redelivered_and_stale_events_leave_the_roster_unchanged(stack: Ph
     await publish(bootstrap, updated(newer))
     await eventually(lambda: _version(stack, first.national_number, 3))
     assert (await roster_row(stack, first.national_number))["school_code"] == "2151000201"
+
+
+async def test_a_corrupt_event_is_dead_lettered_and_the_others_applied(
+    stack: PhotoStack,
+) -> None:
+    bootstrap = stack.settings.kafka_bootstrap
+    corrupt, good = record("jj", grade=2, version=1), record("jj", grade=2, version=1)
+    same_key = {"national_number": corrupt.national_number}
+    after = record("jj", grade=2, version=1, **same_key)  # same partition, after the bad one
+    bad_id = await publish(bootstrap, created(corrupt), payload=b"\xff\xff not protobuf")
+    await publish(bootstrap, created(after))
+    await publish(bootstrap, created(good))
+    await eventually(lambda: _version(stack, good.national_number, 1))
+    await eventually(lambda: _version(stack, after.national_number, 1))
+    parked = await records_on(bootstrap, dlq_topic(TOPIC_PUPIL), corrupt.national_number)
+    assert [from_headers(r.headers).id for r in parked] == [bad_id]
 
 
 async def test_a_pupil_from_another_province_is_asked_for_a_photo(stack: PhotoStack) -> None:

@@ -1,12 +1,18 @@
-"""Applies pupil and transfer events to the roster; the live consumer and the rebuild share it."""
+"""Applies pupil and transfer events to the roster; the live consumer and the rebuild share it.
+
+Events are applied a batch at a time: a batch's snapshots of one pupil fold into one (the
+merge is order-free), new pupils go in with one insert, known ones are locked, merged and
+updated together.
+"""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
-from sqlalchemy import select, update
+from google.protobuf.message import Message
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -23,7 +29,7 @@ from xueji_photo.roster.snapshot import (
     snapshot_of,
     stored_snapshot,
 )
-from xueji_photo.roster.tables import roster_pupils
+from xueji_photo.roster.tables import roster_pupils as t
 
 log = logging.getLogger(__name__)
 
@@ -34,75 +40,95 @@ PUPIL_EVENT_TYPES = (
     "pupil.transferred_in", "pupil.corrected",
 )  # fmt: skip
 RECORD_MOVED = "transfer.record_moved"
+APPLIED_TYPES = frozenset({*PUPIL_EVENT_TYPES, RECORD_MOVED})
+_UPDATED = [c.name for c in t.columns if c.name != "pupil_id"]
+
+
+def _snapshot(envelope: Envelope, message: Message) -> Snapshot | None:
+    record = getattr(message, "pupil", None)
+    if record is None or not record.pupil_id:
+        return None
+    arrived = isinstance(message, pupil_events.PupilTransferredIn) and between_provinces(
+        message.sending_school, message.receiving_school
+    )
+    return snapshot_of(record, arrived=arrived, at=envelope.time)
 
 
 class RosterProjection:
     def __init__(self, five_year_primary: frozenset[str]) -> None:
         self._five_year_primary = five_year_primary
 
-    async def apply(self, session: AsyncSession, envelope: Envelope, message: object) -> None:
+    async def apply(self, session: AsyncSession, envelope: Envelope, message: Message) -> None:
         """The effect of one event on the roster (no commit)."""
-        if isinstance(message, TransferRecordMoved):
-            await self._arrival(session, message)
-            return
-        record = getattr(message, "pupil", None)
-        if record is None or not record.pupil_id:
-            return
-        arrived = isinstance(message, pupil_events.PupilTransferredIn) and between_provinces(
-            message.sending_school, message.receiving_school
-        )
-        await self._merge(session, snapshot_of(record, arrived=arrived, at=envelope.time))
+        await self.apply_many(session, [(envelope, message)])
 
-    async def _merge(self, session: AsyncSession, arriving: Snapshot) -> None:
-        inserted = await session.execute(
-            insert(roster_pupils)
-            .values(arriving.values(self._five_year_primary))
-            .on_conflict_do_nothing()
-            .returning(roster_pupils.c.pupil_id)
-        )
-        if inserted.first() is not None:
-            return
-        row = await self._locked(session, arriving.pupil_id)
-        if row is None:
-            # Another pupil holds this national number at a newer version; never log it.
-            log.warning("roster: pupil %s conflicts on national number", arriving.pupil_id)
-            return
-        stored = stored_snapshot(row)
-        result = merged(stored, arriving)
-        if result != stored:
-            await session.execute(
-                update(roster_pupils)
-                .where(roster_pupils.c.pupil_id == arriving.pupil_id)
-                .values(result.values(self._five_year_primary))
+    async def apply_many(
+        self, session: AsyncSession, events: Iterable[tuple[Envelope, Message]]
+    ) -> None:
+        """The effect of events in their order on the roster (no commit)."""
+        folded: dict[str, Snapshot] = {}
+        arrivals: list[TransferRecordMoved] = []
+        for envelope, message in events:
+            if isinstance(message, TransferRecordMoved):
+                arrivals.append(message)
+            elif (snapshot := _snapshot(envelope, message)) is not None:
+                earlier = folded.get(snapshot.pupil_id)
+                folded[snapshot.pupil_id] = merged(earlier, snapshot) if earlier else snapshot
+        if folded:
+            await self._merge(session, list(folded.values()))
+        for moved in arrivals:
+            await self._arrival(session, moved)
+
+    async def _merge(self, session: AsyncSession, arriving: Sequence[Snapshot]) -> None:
+        # executemany: SQLAlchemy sends the rows as batched VALUES with one cached statement.
+        inserted = set(
+            await session.scalars(
+                insert(t).on_conflict_do_nothing().returning(t.c.pupil_id),
+                [s.values(self._five_year_primary) for s in arriving],
             )
+        )
+        known = [s for s in arriving if s.pupil_id not in inserted]
+        if not known:
+            return
+        rows = await session.execute(
+            select(t).where(t.c.pupil_id.in_([s.pupil_id for s in known])).with_for_update()
+        )
+        stored = {row["pupil_id"]: stored_snapshot(row) for row in rows.mappings()}
+        changed = []
+        for snapshot in known:
+            if snapshot.pupil_id not in stored:
+                # Another pupil holds this national number at a newer version; never log it.
+                log.warning("roster: pupil %s conflicts on national number", snapshot.pupil_id)
+                continue
+            result = merged(stored[snapshot.pupil_id], snapshot)
+            if result != stored[snapshot.pupil_id]:
+                values = result.values(self._five_year_primary)
+                changed.append({name: values[name] for name in _UPDATED} | {"key": result.pupil_id})
+        if changed:
+            statement = (
+                update(t)
+                .where(t.c.pupil_id == bindparam("key"))
+                .values({name: bindparam(name) for name in _UPDATED})
+            )
+            await session.execute(statement, changed)
 
     async def _arrival(self, session: AsyncSession, moved: TransferRecordMoved) -> None:
         parties = moved.parties
         if not between_provinces(parties.sending_school, parties.receiving_school):
             return
         key = (
-            roster_pupils.c.pupil_id == parties.pupil_id
+            t.c.pupil_id == parties.pupil_id
             if parties.pupil_id
-            else roster_pupils.c.national_number == parties.pupil_national_number
+            else t.c.national_number == parties.pupil_national_number
         )
-        row = (
-            (await session.execute(select(roster_pupils).where(key).with_for_update()))
-            .mappings()
-            .first()
-        )
+        row = (await session.execute(select(t).where(key).with_for_update())).mappings().first()
         if row is None:
             return  # pupil.transferred_in, on the pupil topic, brings the pupil with the flag
-        stored = stored_snapshot(row)
-        await self._merge(session, replace(stored, arrived_from_other_province=True))
-
-    async def _locked(self, session: AsyncSession, pupil_id: str) -> Mapping[str, object] | None:
-        statement = (
-            select(roster_pupils).where(roster_pupils.c.pupil_id == pupil_id).with_for_update()
-        )
-        return (await session.execute(statement)).mappings().first()
+        arrived = replace(stored_snapshot(row), arrived_from_other_province=True)
+        await self._merge(session, [arrived])
 
     def handlers(self) -> dict[str, Handler]:
         async def handle(event: IncomingEvent, uow: UnitOfWork) -> None:
             await self.apply(uow.session, event.envelope, event.message)
 
-        return {kind: handle for kind in (*PUPIL_EVENT_TYPES, RECORD_MOVED)}
+        return {kind: handle for kind in APPLIED_TYPES}

@@ -11,34 +11,28 @@ from __future__ import annotations
 import logging
 
 from aiokafka import AIOKafkaConsumer, ConsumerRecord, TopicPartition
-from google.protobuf.message import DecodeError
+from google.protobuf.message import DecodeError, Message
 from sqlalchemy import delete
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from xueji_common.contracts import TOPIC_PUPIL, TOPIC_TRANSFER, UnknownEventType, event_type
 from xueji_common.db import Database
-from xueji_common.events.envelope import EnvelopeError, from_headers
+from xueji_common.events.envelope import Envelope, EnvelopeError, from_headers
 from xueji_common.kafka import stop_client
-from xueji_photo.roster.projection import PUPIL_EVENT_TYPES, RECORD_MOVED, RosterProjection
+from xueji_photo.roster.projection import APPLIED_TYPES, RosterProjection
 from xueji_photo.roster.tables import roster_pupils
 
 log = logging.getLogger(__name__)
 TOPICS = (TOPIC_PUPIL, TOPIC_TRANSFER)
-APPLIED_TYPES = frozenset({*PUPIL_EVENT_TYPES, RECORD_MOVED})
 
 
-async def _apply(
-    session: AsyncSession, projection: RosterProjection, record: ConsumerRecord
-) -> bool:
+def _decoded(record: ConsumerRecord) -> tuple[Envelope, Message] | None:
     try:
         envelope = from_headers(record.headers)
         if envelope.type not in APPLIED_TYPES:
-            return False
-        message = event_type(envelope.type).message.FromString(record.value or b"")
+            return None
+        return envelope, event_type(envelope.type).message.FromString(record.value or b"")
     except (EnvelopeError, UnknownEventType, DecodeError):
-        return False  # the live consumer dead-lettered it; the rebuild passes it by
-    await projection.apply(session, envelope, message)
-    return True
+        return None  # the live consumer dead-lettered it; the rebuild passes it by
 
 
 async def _partitions(consumer: AIOKafkaConsumer) -> list[TopicPartition]:
@@ -78,9 +72,10 @@ async def rebuild_roster(db: Database, projection: RosterProjection, bootstrap: 
         while remaining:
             batches = await consumer.getmany(*remaining, timeout_ms=1_000, max_records=500)
             for records in batches.values():
+                events = [event for event in map(_decoded, records) if event is not None]
                 async with db.sessions() as session, session.begin():
-                    for record in records:
-                        applied += await _apply(session, projection, record)
+                    await projection.apply_many(session, events)
+                applied += len(events)
             await _caught_up(consumer, remaining)
         log.info("roster rebuilt from %d events", applied)
         return applied
