@@ -52,10 +52,11 @@ class BatchWithMembers(BatchRead):
     "/units/{unit_code}/card-batches", response_model=BatchWithMembers, status_code=201
 )
 async def produce_batch(
-    unit_code: str, body: BatchBody, request: Request, principal: CurrentPrincipal
+    unit_code: str, request: Request, principal: CurrentPrincipal, body: BatchBody | None = None
 ) -> BatchWithMembers:
     """The next grade-1 photos of the unit not yet carded, in acceptance order."""
-    batch = await request.app.state.card_production.produce(principal, unit_code, body.size)
+    size = body.size if body is not None else None
+    batch = await request.app.state.card_production.produce(principal, unit_code, size)
     return BatchWithMembers.model_validate(batch)
 
 
