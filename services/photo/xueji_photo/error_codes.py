@@ -63,3 +63,24 @@ PHOTO_TEACHER_SIGN_IN_FAILED = ErrorCode(
     "PHOTO_TEACHER_SIGN_IN_FAILED", 401, "用户名或密码不正确"
 )
 PHOTO_TEACHER_NOT_FOUND = ErrorCode("PHOTO_TEACHER_NOT_FOUND", 404, "未找到该教师账号")
+PHOTO_UNIT_NOT_FOUND = ErrorCode(
+    "PHOTO_UNIT_NOT_FOUND", 404, "未找到该单位，或该单位不在本单位管辖范围内"
+)
+PHOTO_CARD_BATCH_SIZE_INVALID = ErrorCode(
+    "PHOTO_CARD_BATCH_SIZE_INVALID", 422, "每批制证人数超出范围"
+)
+PHOTO_CARD_BATCH_EMPTY = ErrorCode(
+    "PHOTO_CARD_BATCH_EMPTY", 409, "没有待制证的一年级学生照片：合格照片都已编入制证批次"
+)
+PHOTO_CARD_BATCH_NOT_FOUND = ErrorCode(
+    "PHOTO_CARD_BATCH_NOT_FOUND", 404, "未找到该制证批次"
+)
+PHOTO_GRADUATION_LIST_NOT_FOUND = ErrorCode(
+    "PHOTO_GRADUATION_LIST_NOT_FOUND", 404, "未找到该毕业证书照片名单"
+)
+PHOTO_GRADUATION_STAGE_INVALID = ErrorCode(
+    "PHOTO_GRADUATION_STAGE_INVALID", 422, "学段应为小学（primary）、初中（junior）或高中（senior）"
+)
+PHOTO_GRADUATION_LIST_TOO_LARGE = ErrorCode(
+    "PHOTO_GRADUATION_LIST_TOO_LARGE", 409, "名单人数过多，请按区县或学校分别生成"
+)
