@@ -1,4 +1,4 @@
-"""The county bureau's review step and the registry write after approval."""
+"""The county bureau's review step, who hears the case, and the registry write after approval."""
 
 from __future__ import annotations
 
@@ -44,11 +44,16 @@ def bureau_step(change: StatusChangeInput) -> StepSpec:
     )
 
 
+def docking_provinces(change: StatusChangeInput) -> list[str]:
+    """The school's province when it docks: it hears every case-level event."""
+    return [province_of(change.school.unit_path)] if change.province_docks else []
+
+
 async def apply_change(change: StatusChangeInput) -> ApplyStatusChangeResult:
     """Write the approved change; raises STATUS_CHANGE_NOT_APPLIED on a business refusal."""
     request = ApplyStatusChangeInput(
         case_id=change.case_id,
-        pupil_number=change.pupil_number,
+        national_number=change.national_number,
         change_type=change.change_type,
         school_code=change.school.code,
         effective_on=change.effective_on,
