@@ -82,7 +82,7 @@ class Driver:
 
     async def file(self, pupil: dict, receiving: str) -> None:
         body = {
-            "pupil_number": pupil["national_number"], "pupil_name": pupil["name"],
+            "national_number": pupil["national_number"], "pupil_name": pupil["name"],
             "sending_province": "31", "target_grade": pupil["grade"], "reason": "基准测试",
         }  # fmt: skip
         began = time.perf_counter()

@@ -68,7 +68,7 @@ class DemoApi:
         )
         for pupil in pupils.json()["items"][:10]:
             body = {
-                "pupil_number": pupil["national_number"], "pupil_name": pupil["name"],
+                "national_number": pupil["national_number"], "pupil_name": pupil["name"],
                 "sending_province": province, "target_grade": 3, "reason": reason,
             }  # fmt: skip
             answer = await self.transfer.post(

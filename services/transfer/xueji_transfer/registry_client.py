@@ -8,11 +8,11 @@ problem+json answer becomes `RegistryRefusal` (a business refusal, with the regi
 from __future__ import annotations
 
 import asyncio
-from dataclasses import dataclass
-from datetime import date, datetime
 from typing import Any
 
 import httpx
+
+from xueji_common import platform_contract as contract
 
 CONNECTION_CUT = (httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError)
 
@@ -30,60 +30,14 @@ class RegistryRefusal(Exception):
         self.body = body
 
 
-@dataclass(frozen=True)
-class PupilLookup:
-    # The registry's stable id of the pupil (PupilRecord.pupil_id); empty from a registry that
-    # does not name it yet.
-    pupil_id: str
-    national_number: str
-    name: str
-    gender: str | None
-    birth_date: date | None
-    school_code: str
-    school_path: list[str]
-    grade: int
-    class_code: str | None
-    stage: str
-    status: str
-    problem: bool
-    open_case_id: str | None
-    open_case_kind: str | None
-    suspended: bool
-    disciplined: bool
-
-
-def _lookup(data: dict[str, Any]) -> PupilLookup:
-    open_case = data.get("open_case") or {}
-    birth = data.get("birth_date")
-    return PupilLookup(
-        pupil_id=str(data.get("pupil_id") or ""),
-        national_number=data["national_number"],
-        name=data["name"],
-        gender=data.get("gender"),
-        birth_date=date.fromisoformat(birth) if birth else None,
-        school_code=data["school_code"],
-        school_path=list(data["school_path"]),
-        grade=int(data["grade"]),
-        class_code=data.get("class_code"),
-        stage=data.get("stage", ""),
-        status=data["status"],
-        problem=bool(data.get("problem")),
-        open_case_id=open_case.get("case_id"),
-        open_case_kind=open_case.get("kind"),
-        suspended=bool(data.get("suspended")),
-        disciplined=bool(data.get("disciplined")),
-    )
-
-
-@dataclass(frozen=True)
-class MovedRecord:
-    moved_at: datetime
-    # The record's version after the move, as the registry's pupil.transferred_in carries it;
-    # 0 when the registry did not report one.
-    record_version: int
-
-
 class RegistryClient:
+    """Sends the contract's requests and parses the registry's answers with its models.
+
+    Requests are built with `model_construct`, unvalidated: the registry validates them, and
+    its 422 is a refusal the caller handles, where a local ValidationError inside an activity
+    would be retried for ever.
+    """
+
     def __init__(self, http: httpx.AsyncClient, username: str, password: str) -> None:
         self._http = http
         self._username = username
@@ -94,20 +48,24 @@ class RegistryClient:
     async def close(self) -> None:
         await self._http.aclose()
 
-    async def lookup(self, number: str, name: str) -> PupilLookup:
-        data = await self._call(
-            "GET", "/v1/platform/pupils/lookup", params={"number": number, "name": name}
+    async def lookup(self, national_number: str, name: str) -> contract.PupilLookup:
+        query = contract.LookupQuery.model_construct(number=national_number, name=name)
+        return contract.PupilLookup.model_validate(
+            await self._call("GET", contract.LOOKUP_PATH, params=query.model_dump())
         )
-        return _lookup(data)
 
     async def claim(self, national_number: str, case_id: str, kind: str) -> None:
-        body = {"national_number": national_number, "case_id": case_id, "kind": kind}
-        await self._call("POST", "/v1/platform/cases/claim", json=body)
+        body = contract.CaseClaim.model_construct(
+            national_number=national_number, case_id=case_id, kind=kind
+        )
+        await self._call("POST", contract.CLAIM_PATH, json=body.model_dump())
 
     async def release(self, national_number: str, case_id: str) -> bool:
-        body = {"national_number": national_number, "case_id": case_id}
-        data = await self._call("POST", "/v1/platform/cases/release", json=body)
-        return bool(data.get("released"))
+        body = contract.CaseRelease.model_construct(
+            national_number=national_number, case_id=case_id
+        )
+        data = await self._call("POST", contract.RELEASE_PATH, json=body.model_dump())
+        return contract.CaseReleased.model_validate(data).released
 
     async def move(
         self,
@@ -117,19 +75,17 @@ class RegistryClient:
         to_school: str,
         grade: int,
         class_code: str | None,
-    ) -> MovedRecord:
-        body = {
-            "national_number": national_number,
-            "from_school": from_school,
-            "to_school": to_school,
-            "grade": grade,
-            "class_code": class_code,
-        }
-        data = await self._call("POST", f"/v1/platform/transfers/{transfer_id}/move", json=body)
-        return MovedRecord(
-            moved_at=datetime.fromisoformat(data["moved_at"]),
-            record_version=int(data.get("record_version") or 0),
+    ) -> contract.MoveResult:
+        body = contract.MoveRequest.model_construct(
+            national_number=national_number,
+            from_school=from_school,
+            to_school=to_school,
+            grade=grade,
+            class_code=class_code,
         )
+        path = contract.MOVE_PATH.format(transfer_id=transfer_id)
+        data = await self._call("POST", path, json=body.model_dump())
+        return contract.MoveResult.model_validate(data)
 
     async def _call(self, method: str, path: str, **kwargs: Any) -> dict[str, Any]:
         token = self._token or await self._sign_in(None)

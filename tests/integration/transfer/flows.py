@@ -28,7 +28,7 @@ async def file(
     **changes: Any,
 ) -> httpx.Response:
     body = {
-        "pupil_number": pupil["national_number"],
+        "national_number": pupil["national_number"],
         "pupil_name": pupil["name"],
         "sending_province": sending_province,
         "target_grade": pupil["grade"],

@@ -27,7 +27,7 @@ async def test_the_pupil_must_exist_match_and_be_transferable(stack: Stack, ids:
     api, people = stack.transfer, stack.people
     pupil = await new_pupil(stack.registry, people, ids, "fr")
     cases = [
-        ("43", {"pupil_number": "G430102200001010011"}, 404, "PUPIL_NOT_FOUND"),
+        ("43", {"national_number": "G430102200001010011"}, 404, "PUPIL_NOT_FOUND"),
         ("43", {"pupil_name": "张大明"}, 422, "PUPIL_NAME_MISMATCH"),
         ("42", {}, 422, "SENDING_PROVINCE_MISMATCH"),
         ("43", {"target_grade": pupil["grade"] + 1}, 422, "GRADE_CHANGE_NOT_ALLOWED"),
@@ -64,13 +64,12 @@ async def test_evidence_belongs_to_the_receiving_school_and_parties_can_read_it(
     refused = await file(api, people, pupil, "zy1", "43", evidence_ids=[foreign["id"]])
     assert refused.status_code == 422 and refused.json()["code"] == "EVIDENCE_NOT_FOUND"
     # Identified by ID number instead of the national number.
-    filed = await file(
-        api, people, pupil, "zy1", "43", pupil_number=pupil["id_number"], evidence_ids=[own["id"]]
-    )
+    by_id = {"national_number": pupil["id_number"], "evidence_ids": [own["id"]]}
+    filed = await file(api, people, pupil, "zy1", "43", **by_id)
     assert filed.status_code == 201, filed.text
     transfer_id = filed.json()["id"]
     assert filed.json()["evidence_ids"] == [own["id"]]
-    assert filed.json()["pupil_number"] == pupil["national_number"]
+    assert filed.json()["national_number"] == pupil["national_number"]
 
     await until_recorded(api, people.operator, transfer_id, "receiving_school")
     for reader in (people.reviewer("fr"), people.county("fr"), people.operator):
@@ -81,6 +80,21 @@ async def test_evidence_belongs_to_the_receiving_school_and_parties_can_read_it(
     outsider = await api.get(f"/v1/evidence/{own['id']}", headers=people.registrar("ja"))
     assert outsider.status_code == 404
 
+
+async def test_the_first_release_name_of_the_national_number_still_files(
+    stack: Stack, ids: IdFactory
+) -> None:
+    api, people = stack.transfer, stack.people
+    pupil = await new_pupil(stack.registry, people, ids, "fr")
+    body = {"pupil_number": pupil["national_number"], "pupil_name": pupil["name"],
+            "sending_province": "43", "target_grade": pupil["grade"], "reason": "随迁"}  # fmt: skip
+    filed = await api.post("/v1/transfers", json=body, headers=people.registrar("zy1"))
+    assert filed.status_code == 201, filed.text
+    assert filed.json()["national_number"] == filed.json()["pupil_number"]
+    assert filed.json()["national_number"] == pupil["national_number"]
+    both = {**body, "national_number": pupil["national_number"]}
+    refused = await api.post("/v1/transfers", json=both, headers=people.registrar("js"))
+    assert refused.status_code == 422 and refused.json()["code"] == "VALIDATION_FAILED"
 
 async def test_each_party_sees_the_transfers_touching_its_unit(
     stack: Stack, ids: IdFactory

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import uuid
 from datetime import UTC, datetime
 
 import httpx
 import pytest
 
-from xueji_transfer.registry_client import RegistryClient, RegistryUnavailable
+from xueji_transfer.registry_client import RegistryClient, RegistryRefusal, RegistryUnavailable
 
 PUPIL_ID = "7d3f8a52-0c8e-4d7a-9d55-3c1f0f6b2a10"
 LOOKUP = {
@@ -35,9 +36,9 @@ def _client(answers: dict[str, dict]) -> RegistryClient:
 async def test_the_lookup_names_the_pupil_by_the_registry_id() -> None:
     path = "/v1/platform/pupils/lookup"
     named = await _client({path: {**LOOKUP, "pupil_id": PUPIL_ID}}).lookup("G4", "张小明")
-    assert named.pupil_id == PUPIL_ID
+    assert named.pupil_id == uuid.UUID(PUPIL_ID)
     # A registry from before the field answers without it; filing still works.
-    assert (await _client({path: LOOKUP}).lookup("G4", "张小明")).pupil_id == ""
+    assert (await _client({path: LOOKUP}).lookup("G4", "张小明")).pupil_id is None
 
 
 async def test_the_move_reports_the_record_version_after_it() -> None:
@@ -52,6 +53,25 @@ async def test_the_move_reports_the_record_version_after_it() -> None:
     older = await _client({path: answer}).move("TR-1", "G4", "2143000101", "2141000101", 3, None)
     assert older.record_version == 0
 
+
+async def test_the_registry_judges_a_request_so_its_refusal_reaches_the_caller() -> None:
+    sent: list[dict] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/v1/auth/token":
+            return httpx.Response(200, json={"access_token": "t"})
+        sent.append(json.loads(request.content))
+        return httpx.Response(422, json={"code": "VALIDATION_FAILED", "message": "班级代码过长"})
+
+    http = httpx.AsyncClient(transport=httpx.MockTransport(answer), base_url="http://registry")
+    long_class = "C" * 11
+    with pytest.raises(RegistryRefusal) as refused:
+        await RegistryClient(http, "svc", "pw").move(
+            "TR-1", "G4", "2143000101", "2141000101", 3, long_class
+        )
+    assert refused.value.code == "VALIDATION_FAILED"
+    assert sent == [{"national_number": "G4", "from_school": "2143000101",
+                     "to_school": "2141000101", "grade": 3, "class_code": long_class}]  # fmt: skip
 
 async def test_a_connection_cut_under_a_call_is_tried_once_more_then_reported() -> None:
     cuts = 0
@@ -68,7 +88,8 @@ async def test_a_connection_cut_under_a_call_is_tried_once_more_then_reported() 
     transport = httpx.MockTransport(answer)
     limit = 1
     http = httpx.AsyncClient(transport=transport, base_url="http://registry")
-    assert (await RegistryClient(http, "svc", "pw").lookup("G4", "张小明")).pupil_id == PUPIL_ID
+    found = await RegistryClient(http, "svc", "pw").lookup("G4", "张小明")
+    assert found.pupil_id == uuid.UUID(PUPIL_ID)
 
     cuts, limit = 0, 2
     http = httpx.AsyncClient(transport=transport, base_url="http://registry")

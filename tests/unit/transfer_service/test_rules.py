@@ -3,7 +3,7 @@
 import pytest
 
 from xueji_common.errors import DomainError
-from xueji_transfer.registry_client import PupilLookup
+from xueji_common.platform_contract import OpenCase, PupilLookup
 from xueji_transfer.rules.model import (
     NATIONAL_DEFAULTS,
     ProvinceRules,
@@ -57,10 +57,10 @@ def _lookup(**changes: object) -> PupilLookup:
         "national_number": "G1", "name": "张小明", "gender": "1", "birth_date": None,
         "school_code": "2143000101", "school_path": ["CN", "43", "4301", "430102", "2143000101"],
         "grade": 3, "class_code": None, "stage": "primary", "status": "enrolled",
-        "problem": False, "open_case_id": None, "open_case_kind": None,
+        "registration_state": "registered", "problem": False, "open_case": None,
         "suspended": False, "disciplined": False,
     }  # fmt: skip
-    return PupilLookup(**{**base, **changes})  # type: ignore[arg-type]
+    return PupilLookup.model_validate({**base, **changes})
 
 
 @pytest.mark.parametrize(
@@ -70,7 +70,7 @@ def _lookup(**changes: object) -> PupilLookup:
         ({}, "43", "2143000101", "SAME_SCHOOL"),
         ({"status": "graduated"}, "43", "2141000101", "PUPIL_NOT_ACTIVE"),
         ({"problem": True}, "43", "2141000101", "PUPIL_HAS_PROBLEMS"),
-        ({"open_case_id": "TR-x", "open_case_kind": "transfer"}, "43", "2141000101",
+        ({"open_case": OpenCase(case_id="TR-x", kind="transfer")}, "43", "2141000101",
          "PUPIL_HAS_OPEN_CASE"),
     ],
 )  # fmt: skip
@@ -89,7 +89,7 @@ def test_pupil_checks(changes: dict, province: str, receiving: str, code: str) -
 def test_an_open_case_is_named_with_the_national_error_code() -> None:
     with pytest.raises(DomainError) as raised:
         check_pupil(
-            _lookup(open_case_id="SC-9", open_case_kind="suspension"),
+            _lookup(open_case=OpenCase(case_id="SC-9", kind="suspension")),
             sending_province="43",
             receiving_school="2141000101",
             target_grade=3,

@@ -6,12 +6,12 @@ from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from xueji_common.errors import DomainError
+from xueji_common.platform_contract import CaseClaim, CaseRelease, OpenCase, PupilLookup
 from xueji_common.uow import UnitOfWork
 from xueji_registry import error_codes
 from xueji_registry.domain.code_tables import PupilStatus
 from xueji_registry.domain.names import check_name, normalise_name
 from xueji_registry.platform_api.finding import find_pupil
-from xueji_registry.platform_api.schemas import CaseClaim, CaseRelease, OpenCaseRead, PupilLookup
 from xueji_registry.pupils.model import is_active
 from xueji_registry.pupils.state import PupilState
 from xueji_registry.pupils.tables import pupils
@@ -26,7 +26,7 @@ def _same_name(given: str, recorded: str) -> bool:
 def lookup_of(state: PupilState) -> PupilLookup:
     open_case = None
     if state.open_case_id:
-        open_case = OpenCaseRead(case_id=state.open_case_id, kind=state.open_case_kind or "")
+        open_case = OpenCase(case_id=state.open_case_id, kind=state.open_case_kind or "")
     return PupilLookup(
         pupil_id=state.id,
         national_number=state.national_number,

@@ -14,12 +14,12 @@ from sqlalchemy import insert, select
 
 from xueji_common.auth.principal import Principal
 from xueji_common.errors import DomainError
+from xueji_common.platform_contract import MoveRequest, MoveResult
 from xueji_common.uow import UnitOfWork
 from xueji_registry import error_codes
 from xueji_registry.classes.lookup import class_ref
 from xueji_registry.classes.tables import classes
 from xueji_registry.platform_api.finding import find_pupil
-from xueji_registry.platform_api.schemas import MoveRequest, MoveResult
 from xueji_registry.platform_api.tables import transfer_moves
 from xueji_registry.pupils import events
 from xueji_registry.pupils.access import find_school

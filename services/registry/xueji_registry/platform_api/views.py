@@ -1,4 +1,4 @@
-"""The platform API (contract: registry-internal-api): lookup, case lock, record move."""
+"""The platform API (contract: xueji_common.platform_contract): lookup, case lock, record move."""
 
 from __future__ import annotations
 
@@ -8,42 +8,46 @@ from fastapi import APIRouter, Depends, Query
 
 from xueji_common.auth.principal import Principal
 from xueji_common.http.deps import Session, Uow
-from xueji_registry.platform_api import cases, moves
-from xueji_registry.platform_api.access import platform_service
-from xueji_registry.platform_api.schemas import (
+from xueji_common.platform_contract import (
+    CLAIM_PATH,
+    LOOKUP_PATH,
+    MOVE_PATH,
+    RELEASE_PATH,
     CaseClaim,
+    CaseClaimed,
     CaseRelease,
+    CaseReleased,
+    LookupQuery,
     MoveRequest,
     MoveResult,
     PupilLookup,
 )
+from xueji_registry.platform_api import cases, moves
+from xueji_registry.platform_api.access import platform_service
 
-router = APIRouter(prefix="/v1/platform", tags=["platform"])
+router = APIRouter(tags=["platform"])
 
 Service = Annotated[Principal, Depends(platform_service)]
 
 
-@router.get("/pupils/lookup", response_model=PupilLookup)
+@router.get(LOOKUP_PATH, response_model=PupilLookup)
 async def lookup(
-    _caller: Service,
-    session: Session,
-    number: str = Query(min_length=1, max_length=40),
-    name: str = Query(min_length=1, max_length=100),
+    _caller: Service, session: Session, query: Annotated[LookupQuery, Query()]
 ) -> PupilLookup:
-    return await cases.lookup(session, number, name)
+    return await cases.lookup(session, query.number, query.name)
 
 
-@router.post("/cases/claim")
-async def claim(data: CaseClaim, _caller: Service, uow: Uow) -> dict[str, bool]:
+@router.post(CLAIM_PATH, response_model=CaseClaimed)
+async def claim(data: CaseClaim, _caller: Service, uow: Uow) -> CaseClaimed:
     await cases.claim(uow, data)
-    return {"claimed": True}
+    return CaseClaimed(claimed=True)
 
 
-@router.post("/cases/release")
-async def release(data: CaseRelease, _caller: Service, uow: Uow) -> dict[str, bool]:
-    return {"released": await cases.release(uow, data)}
+@router.post(RELEASE_PATH, response_model=CaseReleased)
+async def release(data: CaseRelease, _caller: Service, uow: Uow) -> CaseReleased:
+    return CaseReleased(released=await cases.release(uow, data))
 
 
-@router.post("/transfers/{transfer_id}/move", response_model=MoveResult)
+@router.post(MOVE_PATH, response_model=MoveResult)
 async def move(transfer_id: str, data: MoveRequest, caller: Service, uow: Uow) -> MoveResult:
     return await moves.move(uow, caller, transfer_id, data)

@@ -12,10 +12,10 @@ from temporalio.exceptions import ApplicationError
 
 from xueji_common.db import Database
 from xueji_common.errors import DomainError
+from xueji_common.platform_contract import CaseClaim, CaseRelease
 from xueji_common.uow import UnitOfWork
 from xueji_registry import error_codes as registry_codes
 from xueji_registry.platform_api import cases
-from xueji_registry.platform_api.schemas import CaseClaim, CaseRelease
 from xueji_registry.status_changes.applying import ChangeRefused, apply_change
 from xueji_registry.status_changes.recording import record_event
 from xueji_workflows.cases.activities import (

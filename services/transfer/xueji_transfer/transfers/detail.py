@@ -31,7 +31,8 @@ async def transfer_detail(
         source, state = "database", row["state"]
         failure_code = row["failure_code"]
         failure_message = await queries.failure_message(session, row["id"])
-    base = queries.summary(row).model_dump()
+    # pupil_number is computed from national_number, not an input.
+    base = queries.summary(row).model_dump(exclude={"pupil_number"})
     base["state"] = state
     return TransferDetail(
         **base,

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from xueji_common.errors import DomainError
+from xueji_common.platform_contract import PupilLookup
 from xueji_transfer import error_codes
-from xueji_transfer.registry_client import PupilLookup
 from xueji_transfer.rules.model import ProvinceRules, PupilStanding, check_rules
 from xueji_workflows.units import province_of
 
@@ -29,8 +29,8 @@ def check_pupil(
         raise DomainError(error_codes.PUPIL_NOT_ACTIVE, detail=pupil.status)
     if pupil.problem:
         raise DomainError(error_codes.PUPIL_HAS_PROBLEMS)
-    if pupil.open_case_id:
-        kind, case_id = pupil.open_case_kind or "", pupil.open_case_id
+    if pupil.open_case:
+        kind, case_id = pupil.open_case.kind, pupil.open_case.case_id
         raise DomainError(
             error_codes.PUPIL_HAS_OPEN_CASE,
             detail=f"{kind} {case_id}".strip(),

@@ -11,15 +11,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from xueji_common import errors
 from xueji_common.auth.principal import Principal, Role
 from xueji_common.errors import DomainError
+from xueji_common.platform_contract import PupilLookup
 from xueji_transfer import error_codes
 from xueji_transfer.events.parts import rooted
 from xueji_transfer.evidence.tables import evidence_documents
-from xueji_transfer.registry_client import (
-    PupilLookup,
-    RegistryClient,
-    RegistryRefusal,
-    RegistryUnavailable,
-)
+from xueji_transfer.registry_client import RegistryClient, RegistryRefusal, RegistryUnavailable
 from xueji_transfer.rules.model import review_limits
 from xueji_transfer.rules.store import rules_for
 from xueji_transfer.schema import org_units
@@ -34,11 +30,11 @@ from xueji_workflows.units import SchoolRef
 
 async def _lookup(registry: RegistryClient, data: TransferCreate) -> PupilLookup:
     try:
-        return await registry.lookup(data.pupil_number, data.pupil_name)
+        return await registry.lookup(data.national_number, data.pupil_name)
     except RegistryRefusal as refusal:
         if refusal.code == error_codes.PUPIL_NAME_MISMATCH.code:
             raise DomainError(error_codes.PUPIL_NAME_MISMATCH, field="pupil_name") from refusal
-        raise DomainError(error_codes.PUPIL_NOT_FOUND, field="pupil_number") from refusal
+        raise DomainError(error_codes.PUPIL_NOT_FOUND, field="national_number") from refusal
     except RegistryUnavailable as error:
         raise DomainError(error_codes.REGISTRY_UNAVAILABLE) from error
 

@@ -14,8 +14,8 @@ from xueji_workflows.transfer import transfer_workflow_id
 _TRANSFER_ID = re.compile(r"TR-(?P<pupil>[0-9A-Za-z]{1,40})-(?P<suffix>[0-9a-f]{8})")
 
 
-def new_transfer_id(pupil_number: str) -> str:
-    return f"TR-{pupil_number}-{secrets.token_hex(4)}"
+def new_transfer_id(national_number: str) -> str:
+    return f"TR-{national_number}-{secrets.token_hex(4)}"
 
 
 def pupil_number_of(transfer_id: str) -> str | None:

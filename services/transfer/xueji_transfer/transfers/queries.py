@@ -32,7 +32,7 @@ Row = Mapping[str, Any]
 def summary(row: Row) -> TransferSummary:
     return TransferSummary(
         id=row["id"],
-        pupil_number=row["pupil_number"],
+        national_number=row["pupil_number"],
         pupil_name=row["pupil_name"],
         receiving_school=UnitRead(
             code=row["receiving_school_code"], name=row["receiving_school_name"]
@@ -114,7 +114,7 @@ async def overdue_steps(session: AsyncSession, principal: Principal) -> OverdueL
     for row in rows.mappings():
         step = OverdueStep(
             transfer_id=row["id"],
-            pupil_number=row["pupil_number"],
+            national_number=row["pupil_number"],
             pupil_name=row["pupil_name"],
             step=row["current_step"] or "",
             party_unit=row["current_party_unit"],

@@ -6,7 +6,7 @@ import uuid
 from datetime import datetime
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field, computed_field
 
 from xueji_common.counting import CountedPage
 
@@ -19,8 +19,12 @@ DecisionId = Field(
 
 class TransferCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    pupil_number: str = Field(
-        min_length=1, max_length=40, description="全国学籍号、临时学籍号或身份证号"
+    # `pupil_number` is the name of the first release, still accepted.
+    national_number: str = Field(
+        min_length=1,
+        max_length=40,
+        validation_alias=AliasChoices("national_number", "pupil_number"),
+        description="全国学籍号、临时学籍号或身份证号（旧字段名 pupil_number 仍可用）",
     )
     pupil_name: str = Field(min_length=1, max_length=100)
     sending_province: str = Field(pattern=r"^[1-9][0-9]$", description="转出省份 GB/T 2260 代码")
@@ -87,7 +91,7 @@ class StepRead(BaseModel):
 
 class TransferSummary(BaseModel):
     id: str
-    pupil_number: str
+    national_number: str
     pupil_name: str
     receiving_school: UnitRead
     sending_school: UnitRead
@@ -103,6 +107,11 @@ class TransferSummary(BaseModel):
     escalated_to: str | None
     created_at: datetime
     updated_at: datetime
+
+    @computed_field(description="Deprecated: the national number under its first-release name.")
+    @property
+    def pupil_number(self) -> str:
+        return self.national_number
 
 
 class TransferDetail(TransferSummary):
@@ -134,7 +143,7 @@ class ReceiptRead(BaseModel):
 
 class OverdueStep(BaseModel):
     transfer_id: str
-    pupil_number: str
+    national_number: str
     pupil_name: str
     step: str
     party_unit: str | None

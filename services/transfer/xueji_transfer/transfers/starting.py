@@ -7,7 +7,6 @@ the open transfer.
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,8 +19,9 @@ from temporalio.service import RPCError
 from xueji_common.auth.principal import scope_path
 from xueji_common.db import Database
 from xueji_common.errors import DomainError
+from xueji_common.platform_contract import PupilLookup
 from xueji_transfer import error_codes
-from xueji_transfer.registry_client import PupilLookup, RegistryClient
+from xueji_transfer.registry_client import RegistryClient
 from xueji_transfer.transfers.facts import actor_to_json
 from xueji_transfer.transfers.tables import transfers
 from xueji_workflows import transfer as tf
@@ -58,7 +58,7 @@ def _row(transfer: tf.TransferInput, pupil: PupilLookup) -> dict[str, Any]:
         "id": transfer.transfer_id,
         "workflow_id": tf.transfer_workflow_id(transfer.national_number),
         "pupil_number": transfer.national_number,
-        "pupil_id": uuid.UUID(pupil.pupil_id) if pupil.pupil_id else None,
+        "pupil_id": pupil.pupil_id,
         "pupil_name": transfer.pupil_name,
         "pupil_gender": pupil.gender,
         "pupil_birth_date": pupil.birth_date,
@@ -121,12 +121,12 @@ async def _forget(db: Database, transfer_id: str) -> None:
         await session.execute(delete(transfers).where(transfers.c.id == transfer_id))
 
 
-async def _open_transfer_error(filing: Filing, pupil_number: str) -> DomainError:
+async def _open_transfer_error(filing: Filing, national_number: str) -> DomainError:
     async with filing.db.sessions() as session:
         open_id = await session.scalar(
             select(transfers.c.id)
             .where(
-                transfers.c.pupil_number == pupil_number,
+                transfers.c.pupil_number == national_number,
                 transfers.c.state.not_in(tf.FINISHED_STATES),
             )
             .order_by(transfers.c.created_at.desc())
@@ -134,6 +134,6 @@ async def _open_transfer_error(filing: Filing, pupil_number: str) -> DomainError
         )
     return DomainError(
         error_codes.PUPIL_HAS_OPEN_TRANSFER,
-        detail=open_id or tf.transfer_workflow_id(pupil_number),
+        detail=open_id or tf.transfer_workflow_id(national_number),
         extra={"open_transfer_id": open_id},
     )
