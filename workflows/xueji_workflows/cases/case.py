@@ -10,9 +10,11 @@ provinces hear it; it keeps `state` for the states of its own.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from datetime import timedelta
 from typing import NoReturn, TypeVar
 
 from temporalio import workflow
+from temporalio.common import RetryPolicy
 from temporalio.exceptions import ApplicationError
 
 from xueji_workflows import search_attributes as sa
@@ -35,6 +37,15 @@ with workflow.unsafe.imports_passed_through():
     from xueji_workflows.cases.event import EventFamily
 
 T = TypeVar("T")
+
+# The other service's write that carries out a case (`carry_out`): outages are retried for as
+# long as they last; only a business refusal stops it.
+WRITE_TIMEOUT = timedelta(minutes=2)
+WRITE_RETRY = RetryPolicy(
+    initial_interval=timedelta(seconds=5),
+    backoff_coefficient=2.0,
+    maximum_interval=timedelta(minutes=10),
+)
 
 
 class Case:

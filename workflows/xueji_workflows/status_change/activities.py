@@ -36,6 +36,8 @@ EVENT_TYPES = (
 
 @dataclass(frozen=True)
 class ApplyStatusChangeInput(NationalNumbered):
+    """The approved change; the registry writes what the case it filed holds for `case_id`."""
+
     case_id: str
     change_type: str
     school_code: str

@@ -13,13 +13,12 @@ from xueji_workflows.approval import (
     APPROVE,
     REFUSE,
     CaseOutcome,
-    CaseTimeline,
-    DecisionReceipt,
     StepDecision,
 )
 from xueji_workflows.approval.event_fields import StepFields
 from xueji_workflows.cases import CaseIdentity
 from xueji_workflows.cases.case import Case
+from xueji_workflows.cases.handlers import CaseWorkflow
 from xueji_workflows.errors import (
     INVALID_CASE_INPUT,
     INVALID_DECISION,
@@ -44,7 +43,7 @@ with workflow.unsafe.imports_passed_through():
 
 
 @workflow.defn
-class StatusChangeWorkflow:
+class StatusChangeWorkflow(CaseWorkflow):
     @workflow.init
     def __init__(self, change: StatusChangeInput) -> None:
         identity = CaseIdentity(change.case_id, change.change_type, change.national_number)
@@ -69,12 +68,7 @@ class StatusChangeWorkflow:
         )
         return await case.close(COMPLETED, record)
 
-    @workflow.update
-    def decide(self, request: StepDecision) -> DecisionReceipt:
-        return self._case.accept_decision(request)
-
-    @decide.validator
-    def _check_decide(self, request: StepDecision) -> None:
+    def check_decision(self, request: StepDecision) -> None:
         desk, state = self._case.desk, self._case.state
         if desk.receipt(request.decision_id) is not None:
             return
@@ -85,11 +79,3 @@ class StatusChangeWorkflow:
         desk.check(
             request.decision_id, request.step, request.actor, request.decision, request.reason
         )
-
-    @workflow.signal
-    def calendar_published(self, year: int) -> None:
-        self._case.desk.calendar_published(year)
-
-    @workflow.query
-    def timeline(self) -> CaseTimeline:
-        return self._case.timeline()

@@ -45,6 +45,8 @@ EVENT_TYPES = (
 
 @dataclass(frozen=True)
 class RecordMoveRequest(NationalNumbered):
+    """The move the activity asks for (`POST /v1/platform/transfers/{transfer_id}/move`)."""
+
     transfer_id: str
     from_school: str
     to_school: str

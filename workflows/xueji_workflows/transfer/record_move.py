@@ -3,12 +3,10 @@ its platform API by the transfer worker's activity."""
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from temporalio import workflow
-from temporalio.common import RetryPolicy
 from temporalio.exceptions import ActivityError, ApplicationError
 
+from xueji_workflows.cases.case import WRITE_RETRY, WRITE_TIMEOUT
 from xueji_workflows.errors import RECORD_MOVE_FAILED, activity_refusal
 from xueji_workflows.placement import run_activity
 from xueji_workflows.transfer import TransferInput
@@ -19,14 +17,6 @@ with workflow.unsafe.imports_passed_through():
         RecordMoveRequest,
         RecordMoveResult,
     )
-
-MOVE_TIMEOUT = timedelta(minutes=2)
-# Outages are retried for as long as they last; only a business refusal stops the move.
-MOVE_RETRY = RetryPolicy(
-    initial_interval=timedelta(seconds=5),
-    backoff_coefficient=2.0,
-    maximum_interval=timedelta(minutes=10),
-)
 
 
 async def move_record(transfer: TransferInput) -> RecordMoveResult:
@@ -44,8 +34,8 @@ async def move_record(transfer: TransferInput) -> RecordMoveResult:
             REQUEST_RECORD_MOVE,
             request,
             result_type=RecordMoveResult,
-            start_to_close=MOVE_TIMEOUT,
-            retry=MOVE_RETRY,
+            start_to_close=WRITE_TIMEOUT,
+            retry=WRITE_RETRY,
         )
     except (ActivityError, ApplicationError) as err:
         raise activity_refusal(err, RECORD_MOVE_FAILED) from err

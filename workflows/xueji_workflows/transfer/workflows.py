@@ -19,7 +19,6 @@ from xueji_workflows.approval import (
     APPROVE,
     REFUSE,
     CaseOutcome,
-    CaseTimeline,
     DecisionReceipt,
     StepDecision,
     StepRecord,
@@ -27,6 +26,7 @@ from xueji_workflows.approval import (
 from xueji_workflows.approval.event_fields import StepFields
 from xueji_workflows.cases import CaseIdentity
 from xueji_workflows.cases.case import Case
+from xueji_workflows.cases.handlers import CaseWorkflow
 from xueji_workflows.errors import (
     INVALID_CASE_INPUT,
     INVALID_DECISION,
@@ -59,7 +59,7 @@ with workflow.unsafe.imports_passed_through():
 
 
 @workflow.defn
-class TransferWorkflow:
+class TransferWorkflow(CaseWorkflow):
     @workflow.init
     def __init__(self, transfer: TransferInput) -> None:
         self._transfer = transfer
@@ -104,12 +104,7 @@ class TransferWorkflow:
         await self._desk.run(paper_file_received_step(transfer), stop_when=lambda: False)
         return await case.close(tf.COMPLETED, None)
 
-    @workflow.update
-    def decide(self, request: StepDecision) -> DecisionReceipt:
-        return self._case.accept_decision(request)
-
-    @decide.validator
-    def _check_decide(self, request: StepDecision) -> None:
+    def check_decision(self, request: StepDecision) -> None:
         if request.decision not in (APPROVE, REFUSE) and not self._desk.receipt(
             request.decision_id
         ):
@@ -163,15 +158,6 @@ class TransferWorkflow:
         if self._desk.receipt(request.decision_id) is None:
             self._check_open()
             check_withdrawal(self._transfer, self._case.state, self._desk.steps, request)
-
-    @workflow.signal
-    def calendar_published(self, year: int) -> None:
-        """A holiday schedule was published: recompute provisional deadlines."""
-        self._desk.calendar_published(year)
-
-    @workflow.query
-    def timeline(self) -> CaseTimeline:
-        return self._case.timeline()
 
     def _withdrawn(self) -> bool:
         return self._withdrawal is not None
