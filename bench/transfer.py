@@ -31,7 +31,7 @@ from bench.transfer_drive import (
     run_transfers,
 )
 from bench.transfer_floor import run_floor
-from xueji_registry.demo import DEMO_PASSWORD
+from xueji_stack.demo.registry import DEMO_PASSWORD
 from xueji_stack.infrastructure import Infrastructure
 from xueji_stack.platform import Platform
 from xueji_stack.ports import free_port

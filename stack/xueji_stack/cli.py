@@ -8,8 +8,8 @@ import sys
 import time
 from pathlib import Path
 
-from xueji_registry.demo import DEMO_PASSWORD
 from xueji_stack import transfer_ops
+from xueji_stack.demo.registry import DEMO_PASSWORD
 from xueji_stack.errors import ComponentError
 from xueji_stack.platform import Platform
 

@@ -7,13 +7,13 @@ from pathlib import Path
 from types import TracebackType
 
 from xueji_common.db import Database
-from xueji_registry.demo import DEMO_PASSWORD, DemoLogin, seed_demo
 from xueji_registry.schema import SCHEMA as REGISTRY_SCHEMA
+from xueji_stack.demo.registry import DEMO_PASSWORD, DemoLogin, seed_demo
+from xueji_stack.demo.transfers import DemoTransfer, seed_demo_transfers
 from xueji_stack.infrastructure import DATABASE_URL, Infrastructure
 from xueji_stack.keys import ensure_service_password, ensure_token_keys
 from xueji_stack.processes import Supervisor
 from xueji_stack.services import ServiceSpec, service_specs, start_services
-from xueji_transfer.demo import DemoTransfer, seed_demo_transfers
 
 DOCKING_PROVINCES = ("37",)
 TRANSFER_SERVICE_ACCOUNT = "svc.transfer"

@@ -11,7 +11,7 @@ from datetime import datetime
 from temporalio.client import Client, WorkflowHandle
 from temporalio.service import RPCError
 
-from xueji_transfer.calendar import SHANGHAI
+from xueji_common.calendar import SHANGHAI
 from xueji_transfer.transfers.identity import pupil_number_of
 from xueji_workflows.approval import CaseTimeline, StepRecord
 from xueji_workflows.transfer import transfer_workflow_id

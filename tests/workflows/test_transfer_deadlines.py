@@ -26,8 +26,8 @@ from tests.workflows.transfer_cases import (
     until_step,
 )
 from tests.workflows.workflow_fakes import Fakes
-from xueji_transfer.calendar import SHANGHAI, YearSchedule, local_date, month_deadline
-from xueji_transfer.calendar.state_council import schedule_from_chinese_calendar
+from xueji_common.calendar import SHANGHAI, YearSchedule, local_date, month_deadline
+from xueji_common.calendar.state_council import schedule_from_chinese_calendar
 from xueji_workflows import search_attributes as sa
 from xueji_workflows.transfer.workflows import TransferWorkflow
 

@@ -10,8 +10,8 @@ from datetime import datetime
 from temporalio import activity
 from temporalio.exceptions import ApplicationError
 
-from xueji_transfer.calendar import WorkingCalendar, YearSchedule, month_deadline
-from xueji_transfer.calendar.state_council import known_years, schedule_from_chinese_calendar
+from xueji_common.calendar import WorkingCalendar, YearSchedule, month_deadline
+from xueji_common.calendar.state_council import known_years, schedule_from_chinese_calendar
 from xueji_workflows.approval.activities import (
     COMPUTE_DEADLINE,
     PAPER_FILE,

@@ -65,6 +65,3 @@ class Principal:
     def covers(self, path: str) -> bool:
         """True when a row whose scope path is `path` lies inside the caller's unit."""
         return path.startswith(self.scope)
-
-    def has_role(self, *roles: Role) -> bool:
-        return self.role in roles

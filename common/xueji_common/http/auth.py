@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Coroutine
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import Depends, Request
 
 from xueji_common import errors
-from xueji_common.auth.principal import Principal, Role
+from xueji_common.auth.principal import Principal
 from xueji_common.auth.tokens import InvalidToken, TokenVerifier
 from xueji_common.errors import DomainError
 
@@ -32,14 +31,3 @@ async def current_principal(request: Request) -> Principal:
 
 
 CurrentPrincipal = Annotated[Principal, Depends(current_principal)]
-
-
-def require_roles(*roles: Role) -> Callable[..., Coroutine[Any, Any, Principal]]:
-    """A dependency admitting only the given roles (deny by default for everyone else)."""
-
-    async def dependency(principal: CurrentPrincipal) -> Principal:
-        if principal.role not in roles:
-            raise DomainError(errors.FORBIDDEN)
-        return principal
-
-    return dependency

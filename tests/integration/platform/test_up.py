@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import text
 
 from xueji_common.db import Database
-from xueji_registry.demo import DEMO_PASSWORD
+from xueji_stack.demo.registry import DEMO_PASSWORD
 from xueji_stack.infrastructure import Infrastructure
 from xueji_stack.platform import Platform
 from xueji_stack.ports import free_port

@@ -11,11 +11,11 @@ from sqlalchemy import func, select
 from xueji_common.auth.principal import Role
 from xueji_common.db import Database
 from xueji_registry.accounts.service import authenticate
-from xueji_registry.demo import seed_demo
 from xueji_registry.domain.id_number import check_id_number
 from xueji_registry.pupils.model import china_today
 from xueji_registry.pupils.tables import pupils
 from xueji_registry.schema import outbox
+from xueji_stack.demo.registry import seed_demo
 
 pytestmark = pytest.mark.integration
 

@@ -20,8 +20,8 @@ from xueji.common.v1.review_pb2 import Decision
 from xueji.province.v1.province_events_pb2 import ProvinceDecision, ProvinceStepPending
 from xueji.province.v1.province_pb2 import CaseKind
 from xueji_common.contracts import province_outbound_topic
-from xueji_common.province_system import publish_province_decision
 from xueji_registry.schema import outbox
+from xueji_stack.demo.province_system import publish_province_decision
 
 pytestmark = pytest.mark.integration
 

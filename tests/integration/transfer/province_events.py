@@ -13,7 +13,7 @@ from xueji.province.v1.province_pb2 import CaseKind
 from xueji.transfer.v1.transfer_pb2 import TransferStep
 from xueji_common.contracts import event_type
 from xueji_common.events.envelope import from_headers
-from xueji_common.province_system import publish_province_decision
+from xueji_stack.demo.province_system import publish_province_decision
 
 
 async def send_decision(

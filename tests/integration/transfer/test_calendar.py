@@ -15,8 +15,8 @@ from tests.integration.registry.builders import IdFactory
 from tests.integration.transfer.conftest import Stack
 from tests.integration.transfer.flows import detail, file, until
 from tests.integration.transfer.world import new_pupil
-from xueji_transfer.calendar import SHANGHAI
-from xueji_transfer.calendar.state_council import chinese_calendar_working_calendar, known_years
+from xueji_common.calendar import SHANGHAI
+from xueji_common.calendar.state_council import chinese_calendar_working_calendar, known_years
 from xueji_transfer.rules.model import ProvinceRules
 from xueji_transfer.rules.store import set_rules
 from xueji_transfer.rules.tables import province_rules

@@ -10,13 +10,13 @@ from pathlib import Path
 import httpx
 import pytest
 
-from xueji_registry.demo import DEMO_PASSWORD
+from xueji_common.calendar import SHANGHAI
 from xueji_stack import transfer_ops
+from xueji_stack.demo.registry import DEMO_PASSWORD
 from xueji_stack.infrastructure import Infrastructure
 from xueji_stack.platform import Platform
 from xueji_stack.ports import free_port
 from xueji_stack.services import PROCESSES
-from xueji_transfer.calendar import SHANGHAI
 
 pytestmark = pytest.mark.integration
 

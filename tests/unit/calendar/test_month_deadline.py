@@ -2,7 +2,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from xueji_transfer.calendar import SHANGHAI, month_deadline
+from xueji_common.calendar import SHANGHAI, month_deadline
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from xueji_transfer.calendar.state_council import (
+from xueji_common.calendar.state_council import (
     UnknownYearError,
     known_years,
     schedule_from_chinese_calendar,

@@ -2,8 +2,8 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from xueji_transfer.calendar import SHANGHAI, WorkingCalendar, YearSchedule
-from xueji_transfer.calendar.state_council import chinese_calendar_working_calendar
+from xueji_common.calendar import SHANGHAI, WorkingCalendar, YearSchedule
+from xueji_common.calendar.state_council import chinese_calendar_working_calendar
 
 CALENDAR = chinese_calendar_working_calendar()
 # A stand-in 2026 with a single holiday, for tests that publish 2027 themselves.

@@ -3,8 +3,8 @@ from datetime import UTC, date, datetime, timedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from xueji_transfer.calendar import local_date
-from xueji_transfer.calendar.state_council import chinese_calendar_working_calendar
+from xueji_common.calendar import local_date
+from xueji_common.calendar.state_council import chinese_calendar_working_calendar
 
 CALENDAR = chinese_calendar_working_calendar()
 

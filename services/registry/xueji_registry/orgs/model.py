@@ -13,7 +13,6 @@ from xueji_registry.domain.divisions import PROVINCES
 from xueji_registry.domain.reasons import InvalidValue
 from xueji_registry.domain.school_code import SchoolCode
 
-NATION_CODE = "CN"
 NAME_MAX_LENGTH = 100
 
 CHILD_KIND: dict[UnitKind, UnitKind] = {

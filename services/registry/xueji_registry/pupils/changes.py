@@ -57,9 +57,6 @@ _FIELDS: tuple[tuple[str, Callable[[PupilState], object]], ...] = (
     ("deleted", lambda s: s.deleted),
 )
 
-# The snapshot names of the core fields (SPEC §3) that only corrections change.
-CORE_SNAPSHOT_FIELDS = frozenset({"name", "id_number", "birth_date", "gender_code"})
-
 
 def field_changes(old: PupilState, new: PupilState) -> list[Change]:
     changes = []

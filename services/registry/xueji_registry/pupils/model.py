@@ -18,7 +18,6 @@ CHINA = ZoneInfo("Asia/Shanghai")
 ACTIVE_STATUSES: frozenset[str] = frozenset(
     {PupilStatus.ENROLLED, PupilStatus.SUSPENDED, PupilStatus.ABSENT}
 )
-CORE_FIELDS: tuple[str, ...] = ("name", "id_number", "birth_date", "gender")
 SCHOOL_YEAR_START_MONTH = 9
 
 # Reasons a school may settle with proof (佐证) that the data is right as recorded, e.g. an

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from temporalio import activity
 
-from xueji_transfer.calendar import WorkingCalendar, month_deadline
-from xueji_transfer.calendar.state_council import chinese_calendar_working_calendar
+from xueji_common.calendar import WorkingCalendar, month_deadline
+from xueji_common.calendar.state_council import chinese_calendar_working_calendar
 from xueji_workflows.approval.activities import (
     COMPUTE_DEADLINE,
     PAPER_FILE,

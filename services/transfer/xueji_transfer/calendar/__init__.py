@@ -1,19 +1,2 @@
-"""Pure working-day arithmetic for review deadlines; no I/O."""
-
-from xueji_transfer.calendar.schedule import YearSchedule
-from xueji_transfer.calendar.working_days import (
-    SHANGHAI,
-    Deadline,
-    WorkingCalendar,
-    local_date,
-    month_deadline,
-)
-
-__all__ = [
-    "SHANGHAI",
-    "Deadline",
-    "WorkingCalendar",
-    "YearSchedule",
-    "local_date",
-    "month_deadline",
-]
+"""The transfer service's holiday calendar: stored schedules, their HTTP views, the deadline
+activity and the re-signalling after a publish. The arithmetic is in `xueji_common.calendar`."""

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from temporalio import activity
 
+from xueji_common.calendar.working_days import month_deadline
 from xueji_transfer.calendar.store import CalendarStore
-from xueji_transfer.calendar.working_days import month_deadline
 from xueji_workflows.approval.activities import (
     COMPUTE_DEADLINE,
     PAPER_FILE,

@@ -14,11 +14,11 @@ from sqlalchemy import func, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from xueji_common.calendar.schedule import YearSchedule
+from xueji_common.calendar.state_council import known_years, schedule_from_chinese_calendar
+from xueji_common.calendar.working_days import WorkingCalendar
 from xueji_common.db import Database
-from xueji_transfer.calendar.schedule import YearSchedule
-from xueji_transfer.calendar.state_council import known_years, schedule_from_chinese_calendar
 from xueji_transfer.calendar.tables import holiday_years
-from xueji_transfer.calendar.working_days import WorkingCalendar
 
 SEEDED = "chinese_calendar"
 PUBLISHED = "operator"

@@ -11,12 +11,12 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from xueji_common import errors
 from xueji_common.auth.principal import Role
+from xueji_common.calendar.schedule import YearSchedule
 from xueji_common.errors import DomainError
 from xueji_common.http.auth import CurrentPrincipal
 from xueji_common.http.deps import Session
 from xueji_transfer import error_codes
 from xueji_transfer.calendar.publishing import signal_open_cases
-from xueji_transfer.calendar.schedule import YearSchedule
 
 router = APIRouter(prefix="/v1", tags=["calendar"])
 Year = Annotated[int, Path(ge=2000, le=2100)]

@@ -8,7 +8,7 @@ import uuid
 from xueji.common.v1.review_pb2 import Decision
 from xueji.province.v1.province_events_pb2 import ProvinceDecision
 from xueji.province.v1.province_pb2 import CaseKind
-from xueji_common.province_system import publish_province_decision
+from xueji_stack.demo.province_system import publish_province_decision
 from xueji_transfer.events.parts import STEP_ENUM
 
 

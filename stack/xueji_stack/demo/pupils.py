@@ -22,14 +22,6 @@ from xueji_common.uow import UnitOfWork
 from xueji_registry.accounts.tables import accounts
 from xueji_registry.classes.lookup import school_classes
 from xueji_registry.classes.tables import classes
-from xueji_registry.demo_cohorts import (
-    PLANS,
-    birth_window,
-    demo_candidates,
-    under_age,
-    without_id,
-    wrong_check_digit,
-)
 from xueji_registry.orgs.tables import org_units
 from xueji_registry.pupils.access import find_school
 from xueji_registry.pupils.candidates import PupilCandidate, validate_candidate
@@ -44,6 +36,14 @@ from xueji_registry.registration import service as registration
 from xueji_registry.registration.schemas import Decision, SubmissionCreate
 from xueji_registry.registration.tables import submissions
 from xueji_registry.schema import outbox
+from xueji_stack.demo.cohorts import (
+    PLANS,
+    birth_window,
+    demo_candidates,
+    under_age,
+    without_id,
+    wrong_check_digit,
+)
 
 # The second primary school of each province also holds a pupil of the first: one ID at two
 # schools, kept as problem data for the county to resolve.

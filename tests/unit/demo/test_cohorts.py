@@ -7,16 +7,16 @@ from collections import Counter
 import pytest
 
 from tests.unit.registry_service.samples import TODAY
-from xueji_registry.demo import SCHOOLS
-from xueji_registry.demo_cohorts import (
+from xueji_registry.pupils.candidates import validate_candidate
+from xueji_registry.pupils.state import SchoolRef
+from xueji_stack.demo.cohorts import (
     PLANS,
     demo_candidates,
     under_age,
     without_id,
     wrong_check_digit,
 )
-from xueji_registry.pupils.candidates import validate_candidate
-from xueji_registry.pupils.state import SchoolRef
+from xueji_stack.demo.registry import SCHOOLS
 
 
 def _school(code: str) -> SchoolRef:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 import httpx
 
-from xueji_transfer.demo_province import send_province_decision
+from xueji_stack.demo.shandong import send_province_decision
 
 SHANDONG = "37"
 WAIT_SECONDS = 90.0

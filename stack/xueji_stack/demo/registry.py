@@ -16,11 +16,11 @@ from xueji_common.uow import UnitOfWork
 from xueji_registry.accounts import service as accounts
 from xueji_registry.accounts.schemas import AccountCreate
 from xueji_registry.accounts.tables import accounts as accounts_table
-from xueji_registry.demo_pupils import seed_demo_pupils
-from xueji_registry.demo_service_account import seed_service_account
 from xueji_registry.orgs import service as orgs
 from xueji_registry.orgs.schemas import SchoolCreate, UnitCreate
 from xueji_registry.schema import outbox
+from xueji_stack.demo.pupils import seed_demo_pupils
+from xueji_stack.demo.service_account import seed_service_account
 
 DEMO_PASSWORD = "Xueji-demo-2026"
 

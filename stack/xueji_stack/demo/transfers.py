@@ -23,7 +23,7 @@ import httpx
 from sqlalchemy import func, select
 
 from xueji_common.db import Database
-from xueji_transfer.demo_api import SHANDONG, DemoApi
+from xueji_stack.demo.transfer_api import SHANDONG, DemoApi
 from xueji_transfer.rules.model import ProvinceRules
 from xueji_transfer.rules.store import set_rules
 from xueji_transfer.schema import SCHEMA, org_units
@@ -121,14 +121,8 @@ async def seed_demo_transfers(
                 break
             await asyncio.sleep(0.1)
         async with db.sessions() as session, session.begin():
-            five_four = ProvinceRules(graduating_grades=frozenset({5, 9, 12}))
-            await set_rules(session, "31", five_four, note="五四制：小学五年级为毕业年级")
-            same_day = ProvinceRules(
-                school_working_days=0, graduating_grades=frozenset({5, 6, 9, 12})
-            )
-            await set_rules(
-                session, SHANDONG, same_day, note="演示：学校步骤当日办结，用于演示逾期与督办"
-            )
+            for province, rules, note in DEMO_RULES:
+                await set_rules(session, province, rules, note=note)
         async with (
             httpx.AsyncClient(base_url=transfer_url, timeout=60) as transfer,
             httpx.AsyncClient(base_url=registry_url, timeout=60) as registry,

@@ -7,8 +7,8 @@ from datetime import date
 import chinese_calendar
 from chinese_calendar import constants
 
-from xueji_transfer.calendar.schedule import YearSchedule
-from xueji_transfer.calendar.working_days import WorkingCalendar
+from xueji_common.calendar.schedule import YearSchedule
+from xueji_common.calendar.working_days import WorkingCalendar
 
 
 class UnknownYearError(LookupError):
