@@ -4,9 +4,19 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install up test unit bench lint proto proto-check proto-lint clean
+.PHONY: install browser up test unit bench lint proto proto-check proto-lint clean
 
-install: $(STAMP)
+# The browser tests drive Debian's chromium (Playwright's own browser download is not
+# reachable) and need a CJK font for readable screenshots; apt installs both where missing.
+CHROMIUM := /usr/bin/chromium
+CJK_FONT := /usr/share/fonts/truetype/wqy/wqy-microhei.ttc
+
+install: $(STAMP) browser
+
+browser:
+	@if [ ! -x $(CHROMIUM) ] || [ ! -f $(CJK_FONT) ]; then \
+		apt-get update && apt-get install -y chromium fonts-wqy-microhei; \
+	fi
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -18,7 +28,7 @@ $(STAMP): requirements.lock pyproject.toml
 up: $(STAMP)
 	$(BIN)/xueji up
 
-test: $(STAMP)
+test: $(STAMP) browser
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q
 

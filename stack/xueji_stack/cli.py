@@ -16,7 +16,11 @@ from xueji_stack.platform import Platform
 
 def _print_summary(platform: Platform, started_in: float) -> None:
     infra = platform.infrastructure
-    rows = [(spec.name, spec.url, f"{spec.url}/docs") for spec in platform.services]
+    rows = [
+        (spec.name, spec.url, "网页控制台，用下方演示账号登录" if spec.name == "console"
+         else f"{spec.url}/docs")
+        for spec in platform.services
+    ]
     print(f"\nXueji 学籍平台已启动（{started_in:.1f} 秒）\n")
     print(f"{'component':<16} {'address':<32} docs / UI")
     for name, url, docs in rows:
@@ -31,6 +35,10 @@ def _print_summary(platform: Platform, started_in: float) -> None:
     print(f"\n演示账号（密码均为 {DEMO_PASSWORD}）：")
     for login in platform.logins:
         print(f"  {login.username:<24} {login.role:<24} {login.unit:<12} {login.name}")
+    registrar = next((lo for lo in platform.logins if lo.role == "school_registrar"), None)
+    if registrar is not None:
+        console = platform.urls()["console"]
+        print(f"\n网页控制台：{console}（例如学校学籍管理员 {registrar.username}）")
     if platform.demo_transfers:
         print("\n演示转学（xueji transfer show <编号> 查看办理过程）：")
         for demo in platform.demo_transfers:

@@ -1,4 +1,5 @@
-"""The token signing key pair of a local stack, created once and kept in its state dir."""
+"""The secrets of a local stack (token keys, passwords, the console's session key), created once
+and kept in its state dir."""
 
 from __future__ import annotations
 
@@ -29,3 +30,13 @@ def ensure_service_password(state_dir: Path, account: str) -> str:
         path.write_text(secrets.token_urlsafe(24))
         path.chmod(0o600)
     return path.read_text().strip()
+
+
+def ensure_console_session_key(state_dir: Path) -> Path:
+    """The file holding the console's CSRF key; generated once, so forms survive a restart."""
+    path = state_dir / "keys" / "console-session.key"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_hex(32))
+        path.chmod(0o600)
+    return path

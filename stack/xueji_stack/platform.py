@@ -1,4 +1,4 @@
-"""The whole local platform: infrastructure, the four services, and the demo data."""
+"""The whole local platform: infrastructure, the four services, the console, and the demo data."""
 
 from __future__ import annotations
 
@@ -11,7 +11,11 @@ from xueji_registry.schema import SCHEMA as REGISTRY_SCHEMA
 from xueji_stack.demo.registry import DEMO_PASSWORD, DemoLogin, seed_demo
 from xueji_stack.demo.transfers import DemoTransfer, seed_demo_transfers
 from xueji_stack.infrastructure import DATABASE_URL, Infrastructure
-from xueji_stack.keys import ensure_service_password, ensure_token_keys
+from xueji_stack.keys import (
+    ensure_console_session_key,
+    ensure_service_password,
+    ensure_token_keys,
+)
 from xueji_stack.processes import Supervisor
 from xueji_stack.services import ServiceSpec, service_specs, start_services
 
@@ -42,17 +46,25 @@ class Platform:
 
     def env(self) -> dict[str, str]:
         private, public = ensure_token_keys(self.state_dir)
+        urls = self.urls()
         return {
             **self.infrastructure.env(),
             "XUEJI_TOKEN_PRIVATE_KEY_FILE": str(private),
             "XUEJI_TOKEN_PUBLIC_KEY_FILE": str(public),
-            "XUEJI_REGISTRY_URL": self.services[0].url,
+            "XUEJI_REGISTRY_URL": urls["registry"],
+            "XUEJI_TRANSFER_URL": urls["transfer"],
+            "XUEJI_PHOTO_URL": urls["photo"],
+            "XUEJI_EXPORT_URL": urls["export"],
+            "XUEJI_CONSOLE_SESSION_KEY_FILE": str(ensure_console_session_key(self.state_dir)),
             "XUEJI_REGISTRY_USERNAME": TRANSFER_SERVICE_ACCOUNT,
             "XUEJI_REGISTRY_PASSWORD": self._service_password(),
             "XUEJI_DOCKING_PROVINCES": ",".join(DOCKING_PROVINCES),
             # Ctrl-C stops the stack within seconds; activities cut short are retried next run.
             "XUEJI_WORKER_SHUTDOWN_GRACE_SECONDS": "5",
         }
+
+    def urls(self) -> dict[str, str]:
+        return {spec.name: spec.url for spec in self.services}
 
     def _service_password(self) -> str:
         return ensure_service_password(self.state_dir, TRANSFER_SERVICE_ACCOUNT)
@@ -74,7 +86,7 @@ class Platform:
             logins = await seed_demo(db, service_password=self._service_password())
         finally:
             await db.dispose()
-        services = {spec.name: spec.url for spec in self.services}
+        services = self.urls()
         self.demo_transfers = await seed_demo_transfers(
             database_url=url,
             transfer_url=services["transfer"],

@@ -1,7 +1,8 @@
-"""The four Xueji services as child processes of the local stack.
+"""The four Xueji services and the console as child processes of the local stack.
 
 The transfer service runs as two processes, as in production: its API (with the outbox relay
-and consumers) and its Temporal worker.
+and consumers) and its Temporal worker. The console comes last: it is ready once the services
+it calls answer.
 """
 
 from __future__ import annotations
@@ -32,7 +33,14 @@ class ServiceSpec:
 
 
 # Every process of the stack and its default port.
-PORTS = {"registry": 8001, "transfer": 8002, "transfer-worker": 8012, "photo": 8003, "export": 8004}
+PORTS = {
+    "registry": 8001,
+    "transfer": 8002,
+    "transfer-worker": 8012,
+    "photo": 8003,
+    "export": 8004,
+    "console": 8005,
+}
 PROCESSES = tuple(PORTS)
 _ROLES = {"transfer": {"XUEJI_ROLES": "api"}, "transfer-worker": {"XUEJI_ROLES": "worker"}}
 

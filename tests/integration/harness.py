@@ -5,10 +5,15 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+import tempfile
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Sequence
+from pathlib import Path
 
 from xueji_common.runtime import BackgroundJob
 from xueji_stack.infrastructure import Infrastructure
+from xueji_stack.platform import Platform
+from xueji_stack.ports import free_port
+from xueji_stack.services import PROCESSES
 
 log = logging.getLogger(__name__)
 
@@ -53,3 +58,16 @@ async def eventually(check: Callable[[], Awaitable[bool]], *, within: float = 30
             return
         await asyncio.sleep(0.05)
     raise AssertionError(f"the expected effect did not happen within {within} s")
+
+
+@contextlib.contextmanager
+def demo_platform(infrastructure: Infrastructure, prefix: str) -> Iterator[Platform]:
+    """`make up`'s processes and demo data on the session infrastructure, on free ports."""
+    state_dir = Path(tempfile.mkdtemp(prefix=prefix))
+    ports = {name: free_port() for name in PROCESSES}
+    running = Platform(state_dir, infrastructure=infrastructure, service_ports=ports)
+    running.start()
+    try:
+        yield running
+    finally:
+        running.stop()

@@ -9,6 +9,8 @@ from fastapi import APIRouter, Response
 from fastapi.responses import JSONResponse
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
+from xueji_common.errors import DEPENDENCY_UNAVAILABLE
+
 ReadinessCheck = Callable[[], Awaitable[None]]
 
 CHECK_TIMEOUT_SECONDS = 3.0
@@ -34,9 +36,9 @@ def health_router(checks: Mapping[str, ReadinessCheck]) -> APIRouter:
         body = {"status": "ready" if not failing else "not_ready", "checks": results}
         if failing:
             body["failing"] = failing
-            body["code"] = "DEPENDENCY_UNAVAILABLE"
-            body["message"] = "依赖服务不可用：" + "、".join(failing)
-        return JSONResponse(body, status_code=503 if failing else 200)
+            body["code"] = DEPENDENCY_UNAVAILABLE.code
+            body["message"] = f"{DEPENDENCY_UNAVAILABLE.message}：" + "、".join(failing)
+        return JSONResponse(body, status_code=DEPENDENCY_UNAVAILABLE.status if failing else 200)
 
     @router.get("/metrics")
     async def metrics() -> Response:

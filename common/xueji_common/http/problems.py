@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -90,13 +91,13 @@ async def _validation_error(_: Request, exc: Exception) -> JSONResponse:
 
 async def _http_error(_: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
-    error = _BY_STATUS.get(exc.status_code, ErrorCode("HTTP_ERROR", exc.status_code, "请求失败"))
+    error = _BY_STATUS.get(exc.status_code) or replace(errors.HTTP_ERROR, status=exc.status_code)
     return problem(error)
 
 
 async def _unexpected(_: Request, exc: Exception) -> JSONResponse:
     log.exception("unhandled error", exc_info=exc)
-    return problem(errors.INTERNAL)
+    return problem(errors.INTERNAL_ERROR)
 
 
 def install_problem_handlers(app: FastAPI) -> None:

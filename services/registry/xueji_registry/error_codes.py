@@ -1,4 +1,9 @@
-"""Every refusal the registry can answer with: stable code, HTTP status, Chinese message."""
+"""Every refusal the registry answers with: stable code, HTTP status, Chinese message.
+
+Only the registry's own codes; those it shares with other services (pupil state, evidence,
+workflow outages, request-level refusals) are in `xueji_common.errors`. Row-level problems of
+an import are not refusals; they are reasons (`domain/reason_codes.py`) in the import report.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +17,6 @@ ORG_UNIT_NAME_INVALID = ErrorCode(
     "ORG_UNIT_NAME_INVALID", 422, "单位名称不能为空、不能超过100字且不能含控制字符"
 )
 SCHOOL_CODE_INVALID = ErrorCode("SCHOOL_CODE_INVALID", 422, "学校标识码不正确")
-SCHOOL_STAGES_INVALID = ErrorCode("SCHOOL_STAGES_INVALID", 422, "学校学段不正确")
 ACCOUNT_USERNAME_TAKEN = ErrorCode("ACCOUNT_USERNAME_TAKEN", 409, "用户名已被使用")
 ACCOUNT_ROLE_NOT_ALLOWED = ErrorCode(
     "ACCOUNT_ROLE_NOT_ALLOWED", 422, "该单位类型的账号不能担任此角色"
@@ -24,14 +28,9 @@ PASSWORD_TOO_WEAK = ErrorCode("PASSWORD_TOO_WEAK", 422, "密码至少10位，且
 LOGIN_FAILED = ErrorCode("LOGIN_FAILED", 401, "用户名或密码错误")
 LOGIN_LOCKED = ErrorCode("LOGIN_LOCKED", 429, "登录失败次数过多，账号已临时锁定，请15分钟后再试")
 # Pupils
-PUPIL_NOT_FOUND = ErrorCode("PUPIL_NOT_FOUND", 404, "学生不存在或不在本单位管辖范围内")
 PUPIL_DUPLICATE_ID = ErrorCode(
     "PUPIL_DUPLICATE_ID", 409, "该身份证号已有在籍学籍，一人只能有一个学籍（一人一籍）"
 )
-PUPIL_NAME_MISMATCH = ErrorCode("PUPIL_NAME_MISMATCH", 422, "学生姓名与学籍号不符")
-PUPIL_HAS_OPEN_CASE = ErrorCode("PUPIL_HAS_OPEN_CASE", 409, "该学生有未办结的转学或异动业务")
-PUPIL_HAS_PROBLEMS = ErrorCode("PUPIL_HAS_PROBLEMS", 422, "该学生为问题学籍，须先处理问题")
-PUPIL_NOT_ACTIVE = ErrorCode("PUPIL_NOT_ACTIVE", 409, "该学生不是在籍状态")
 PUPIL_NOT_AT_SENDING_SCHOOL = ErrorCode(
     "PUPIL_NOT_AT_SENDING_SCHOOL", 409, "该学生不在转出学校在籍"
 )
@@ -84,14 +83,70 @@ CORRECTION_NOT_FOUND = ErrorCode(
 )
 CORRECTION_DECIDED = ErrorCode("CORRECTION_DECIDED", 409, "该更正申请已审核")
 # Evidence documents
-EVIDENCE_TOO_LARGE = ErrorCode("EVIDENCE_TOO_LARGE", 413, "佐证材料不能超过10 MB")
 EVIDENCE_EMPTY = ErrorCode("EVIDENCE_EMPTY", 422, "佐证材料为空文件")
 EVIDENCE_TYPE_UNSUPPORTED = ErrorCode(
     "EVIDENCE_TYPE_UNSUPPORTED", 415, "佐证材料只能是PDF、JPEG或PNG文件"
 )
-EVIDENCE_NOT_FOUND = ErrorCode(
-    "EVIDENCE_NOT_FOUND", 404, "佐证材料不存在或不在本单位管辖范围内"
-)
 EVIDENCE_PUPIL_MISMATCH = ErrorCode("EVIDENCE_PUPIL_MISMATCH", 422, "佐证材料不属于该学生")
-# Platform API
-SCHOOL_NOT_FOUND = ErrorCode("SCHOOL_NOT_FOUND", 404, "学校不存在")
+# Import files (a refusal of the whole file)
+IMPORT_FILE_TOO_LARGE = ErrorCode("IMPORT_FILE_TOO_LARGE", 413, "上传的文件超过大小上限")
+IMPORT_FILE_EMPTY = ErrorCode("IMPORT_FILE_EMPTY", 422, "上传的文件是空的")
+IMPORT_FILE_NOT_XLSX = ErrorCode(
+    "IMPORT_FILE_NOT_XLSX", 415, "文件不是.xlsx格式的Excel工作簿，请使用导入模板另存为.xlsx后上传"
+)
+IMPORT_FILE_ENCRYPTED = ErrorCode(
+    "IMPORT_FILE_ENCRYPTED",
+    415,
+    "文件设置了密码或是旧版.xls格式，请取消密码并另存为.xlsx后上传",
+)
+IMPORT_FILE_MALFORMED = ErrorCode("IMPORT_FILE_MALFORMED", 422, "文件已损坏，无法读取")
+IMPORT_SHEET_MISSING = ErrorCode("IMPORT_SHEET_MISSING", 422, "工作簿中没有可导入的工作表")
+IMPORT_TOO_MANY_ROWS = ErrorCode("IMPORT_TOO_MANY_ROWS", 413, "文件行数超过单次导入上限")
+IMPORT_TOO_MANY_COLUMNS = ErrorCode("IMPORT_TOO_MANY_COLUMNS", 422, "模板列以外的单元格有内容")
+IMPORT_HEADERS_INVALID = ErrorCode("IMPORT_HEADERS_INVALID", 422, "表头与导入模板不一致")
+IMPORT_NO_ROWS = ErrorCode("IMPORT_NO_ROWS", 422, "文件中没有学生数据")
+IMPORT_CLASS_REQUIRED = ErrorCode(
+    "IMPORT_CLASS_REQUIRED", 422, "班主任只能导入本班学生，请选择本班后再导入"
+)
+IMPORT_BUSY = ErrorCode("IMPORT_BUSY", 409, "本校正在进行另一次导入，请稍后再试")
+# Status changes, the 辍学 flag and province rules
+STATUS_CHANGE_NOT_FOUND = ErrorCode(
+    "STATUS_CHANGE_NOT_FOUND", 404, "学籍异动不存在或不在本单位管辖范围内"
+)
+STATUS_CHANGE_BATCH_NOT_FOUND = ErrorCode(
+    "STATUS_CHANGE_BATCH_NOT_FOUND", 404, "批量毕业申请不存在或不在本单位管辖范围内"
+)
+STATUS_CHANGE_TYPE_INVALID = ErrorCode("STATUS_CHANGE_TYPE_INVALID", 422, "学籍异动类型不正确")
+STATUS_CHANGE_EVIDENCE_REQUIRED = ErrorCode(
+    "STATUS_CHANGE_EVIDENCE_REQUIRED", 422, "该类学籍异动须附佐证材料"
+)
+DROPOUT_IN_COMPULSORY_EDUCATION = ErrorCode(
+    "DROPOUT_IN_COMPULSORY_EDUCATION",
+    422,
+    "义务教育阶段学生不能办理退学。学生不再到校的，学籍保留，"
+    "请使用辍学标记（PUT /v1/pupils/{pupil_id}/left-school）",
+)
+STATUS_CHANGE_STATUS_NOT_ELIGIBLE = ErrorCode(
+    "STATUS_CHANGE_STATUS_NOT_ELIGIBLE", 409, "学生当前的学籍状态不能办理该异动"
+)
+GRADE_CHANGE_OUT_OF_STAGE = ErrorCode(
+    "GRADE_CHANGE_OUT_OF_STAGE", 422, "留级或跳级后的年级不在本学段内"
+)
+NOT_GRADUATING_GRADE = ErrorCode(
+    "NOT_GRADUATING_GRADE", 422, "只有本学段毕业年级的学生可以办理毕业或结业"
+)
+PUPIL_NOT_AT_SCHOOL = ErrorCode("PUPIL_NOT_AT_SCHOOL", 409, "该学生已不在申请学校在籍")
+LEFT_SCHOOL_ONLY_COMPULSORY = ErrorCode(
+    "LEFT_SCHOOL_ONLY_COMPULSORY",
+    422,
+    "辍学标记只用于义务教育阶段；高中阶段学生不再上学的请办理退学",
+)
+LEFT_SCHOOL_UNCHANGED = ErrorCode("LEFT_SCHOOL_UNCHANGED", 409, "学生的辍学标记已是该状态")
+STATUS_CHANGE_BATCH_EMPTY = ErrorCode(
+    "STATUS_CHANGE_BATCH_EMPTY", 422, "该年级没有可以办理毕业的学生"
+)
+PROVINCE_NOT_FOUND = ErrorCode("PROVINCE_NOT_FOUND", 404, "省份不存在或不在本单位管辖范围内")
+# Reports and the platform API
+REPORT_NOT_FOUND = ErrorCode("REPORT_NOT_FOUND", 404, "报表不存在或不在本单位管辖范围内")
+COUNTY_NOT_FOUND = ErrorCode("COUNTY_NOT_FOUND", 404, "区县不存在或不在本单位管辖范围内")
+SCHOOL_NOT_FOUND = ErrorCode("SCHOOL_NOT_FOUND", 404, "学校不存在或不在本单位管辖范围内")

@@ -13,6 +13,7 @@ from temporalio import activity
 from temporalio.exceptions import ApplicationError
 
 from xueji_common.db import Database
+from xueji_transfer import error_codes
 from xueji_transfer.events.recording import record_events
 from xueji_transfer.events.unit_names import UnitNames
 from xueji_transfer.registry_client import RegistryClient, RegistryRefusal, RegistryUnavailable
@@ -33,15 +34,13 @@ from xueji_workflows.transfer.activities import (
     RecordMoveResult,
 )
 
-REGISTRY_UNAVAILABLE = "REGISTRY_UNAVAILABLE"
-
 
 def _refusal(refusal: RegistryRefusal) -> ApplicationError:
     return ApplicationError(refusal.message, type=refusal.code, non_retryable=True)
 
 
 def _outage(error: RegistryUnavailable) -> ApplicationError:
-    return ApplicationError(str(error), type=REGISTRY_UNAVAILABLE)
+    return ApplicationError(str(error), type=error_codes.REGISTRY_UNAVAILABLE.code)
 
 
 class TransferActivities:

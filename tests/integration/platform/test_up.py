@@ -3,43 +3,38 @@
 from __future__ import annotations
 
 import asyncio
-import tempfile
 from collections.abc import Iterator
-from pathlib import Path
 
 import httpx
 import pytest
 from sqlalchemy import text
 
+from tests.integration.harness import demo_platform
 from xueji_common.db import Database
 from xueji_stack.demo.registry import DEMO_PASSWORD
 from xueji_stack.infrastructure import Infrastructure
 from xueji_stack.platform import Platform
-from xueji_stack.ports import free_port
-from xueji_stack.services import PROCESSES
 
 pytestmark = pytest.mark.integration
 
 
 @pytest.fixture(scope="module")
 def platform(infrastructure: Infrastructure) -> Iterator[Platform]:
-    state_dir = Path(tempfile.mkdtemp(prefix="xueji-test-platform-"))
-    ports = {name: free_port() for name in PROCESSES}
-    running = Platform(state_dir, infrastructure=infrastructure, service_ports=ports)
-    running.start()
-    try:
+    with demo_platform(infrastructure, "xueji-test-platform-") as running:
         yield running
-    finally:
-        running.stop()
 
 
 def test_every_service_is_ready_with_its_dependencies(platform: Platform) -> None:
     for spec in platform.services:
         response = httpx.get(f"{spec.url}/readyz")
         assert response.status_code == 200, (spec.name, response.text)
-        # The transfer worker talks to Temporal and its database, not to Kafka.
-        needs = {"temporal"} if spec.name == "transfer-worker" else {"broker"}
-        assert set(response.json()["checks"]) >= {"database", *needs}
+        # The transfer worker talks to Temporal and its database, not to Kafka; the console
+        # only to the services' APIs.
+        needs = {
+            "transfer-worker": {"database", "temporal"},
+            "console": {"registry", "transfer", "photo", "export"},
+        }.get(spec.name, {"database", "broker"})
+        assert set(response.json()["checks"]) >= needs
         metrics = httpx.get(f"{spec.url}/metrics").text
         assert "xueji_http_requests_total" in metrics
 

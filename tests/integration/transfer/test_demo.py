@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Iterator
 from datetime import datetime
-from pathlib import Path
 
 import httpx
 import pytest
 
+from tests.integration.harness import demo_platform
 from xueji_common.calendar import SHANGHAI
 from xueji_stack import transfer_ops
 from xueji_stack.demo.registry import DEMO_PASSWORD
 from xueji_stack.infrastructure import Infrastructure
 from xueji_stack.platform import Platform
-from xueji_stack.ports import free_port
-from xueji_stack.services import PROCESSES
 
 pytestmark = pytest.mark.integration
 
@@ -25,14 +22,8 @@ DEMO_SCHOOLS = {"2131000101", "2131000201", "2137000101", "2137000201"}
 
 @pytest.fixture(scope="module")
 def platform(infrastructure: Infrastructure) -> Iterator[Platform]:
-    state_dir = Path(tempfile.mkdtemp(prefix="xueji-test-demo-"))
-    ports = {name: free_port() for name in PROCESSES}
-    running = Platform(state_dir, infrastructure=infrastructure, service_ports=ports)
-    running.start()
-    try:
+    with demo_platform(infrastructure, "xueji-test-demo-") as running:
         yield running
-    finally:
-        running.stop()
 
 
 def _demo_transfers(platform: Platform) -> dict[str, dict]:

@@ -62,7 +62,7 @@ async def test_evidence_belongs_to_the_receiving_school_and_parties_can_read_it(
 
     pupil = await new_pupil(stack.registry, people, ids, "fr")
     refused = await file(api, people, pupil, "zy1", "43", evidence_ids=[foreign["id"]])
-    assert refused.status_code == 422 and refused.json()["code"] == "EVIDENCE_NOT_FOUND"
+    assert refused.status_code == 404 and refused.json()["code"] == "EVIDENCE_NOT_FOUND"
     # Identified by ID number instead of the national number.
     by_id = {"national_number": pupil["id_number"], "evidence_ids": [own["id"]]}
     filed = await file(api, people, pupil, "zy1", "43", **by_id)

@@ -29,7 +29,7 @@ DEV_ONLY = {
 }
 # Source roots the services import from; stack/ is the local stack and stays out.
 RUNTIME_ROOTS = ("common", "workflows", "services/registry", "services/transfer",
-                 "services/photo", "services/export")
+                 "services/photo", "services/export", "services/console")
 
 
 def stages() -> list[list[str]]:

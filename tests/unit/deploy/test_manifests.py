@@ -26,6 +26,7 @@ from tests.unit.deploy.workloads import (
     secret_names,
     settings_problems,
 )
+from xueji_console.settings import ConsoleSettings
 from xueji_export.settings import ExportSettings
 from xueji_photo.settings import PhotoSettings
 from xueji_registry.settings import RegistrySettings
@@ -35,12 +36,15 @@ from xueji_workflows.cases.case import WRITE_TIMEOUT
 from xueji_workflows.cases.event_batch import EVENT_TIMEOUT
 from xueji_workflows.cases.lock import LOCK_TIMEOUT
 
+# The services, each with a database of its own.
 SETTINGS = {
     "registry": RegistrySettings,
     "transfer": TransferSettings,
     "photo": PhotoSettings,
     "export": ExportSettings,
 }
+# The console owns no data: no database, no bucket; it calls the services' APIs.
+CONSOLE_SETTINGS = {"console": ConsoleSettings}
 # Every Deployment and the service it runs (python -m xueji_<service>, that service's database
 # and secrets). The transfer service runs as two: its API and its Temporal workers.
 DEPLOYMENTS = {
@@ -49,6 +53,7 @@ DEPLOYMENTS = {
     "transfer-worker": "transfer",
     "photo": "photo",
     "export": "export",
+    "console": "console",
 }
 TRANSFER_ROLES = {"transfer": API, "transfer-worker": WORKER}
 # Deployments that serve no API: no Service, nothing but Prometheus (and the kubelet) calls them.
@@ -63,6 +68,7 @@ SECRETS = {
     "transfer-worker": {"xueji-transfer-db", "xueji-transfer-registry-login", "xueji-token-keys"},
     "photo": {"xueji-photo-db", "xueji-photo-s3", "xueji-token-keys"},
     "export": {"xueji-export-db", "xueji-export-s3", "xueji-token-keys"},
+    "console": {"xueji-console-session", "xueji-token-keys"},
 }
 OVERLAYS = ("overlays/production", "overlays/staging")
 TOKEN_KEYS = "xueji-token-keys"
@@ -157,12 +163,14 @@ def test_every_setting_the_service_reads_is_provided(overlay: str, name: str) ->
     service = DEPLOYMENTS[name]
     deployment = rendering.one("Deployment", name)
     env = service_env(rendering, name)
-    assert settings_problems(SETTINGS[service], env, UNREAD.get(name, ())) == []
+    settings = {**SETTINGS, **CONSOLE_SETTINGS}[service]
+    assert settings_problems(settings, env, UNREAD.get(name, ())) == []
     assert file_env_problems(deployment, env) == []
     assert env["XUEJI_HTTP_HOST"] == "0.0.0.0"
     assert int(env["XUEJI_HTTP_PORT"]) == http_port(deployment)
     # Each service owns its database; its URL (with the service's role) is its own secret.
-    assert env["XUEJI_DATABASE_URL"] == SecretValue(f"xueji-{service}-db", "url")
+    if service in SETTINGS:
+        assert env["XUEJI_DATABASE_URL"] == SecretValue(f"xueji-{service}-db", "url")
 
 
 @pytest.mark.parametrize("overlay", OVERLAYS)
@@ -259,6 +267,7 @@ def test_replicas_per_environment() -> None:
     assert replicas["overlays/staging"] == replicas["base"]
     assert replicas["overlays/production"] == {
         "registry": 3, "transfer": 3, "transfer-worker": 3, "photo": 2, "export": 2,
+        "console": 2,
     }
 
 

@@ -4,8 +4,15 @@ from __future__ import annotations
 
 import pytest
 
+from xueji_common.errors import GRADE_CHANGE_NOT_ALLOWED
 from xueji_registry.domain.code_tables import PupilStatus, StatusChangeType
-from xueji_registry.status_changes import error_codes
+from xueji_registry.error_codes import (
+    DROPOUT_IN_COMPULSORY_EDUCATION,
+    GRADE_CHANGE_OUT_OF_STAGE,
+    NOT_GRADUATING_GRADE,
+    STATUS_CHANGE_EVIDENCE_REQUIRED,
+    STATUS_CHANGE_STATUS_NOT_ELIGIBLE,
+)
 from xueji_registry.status_changes.rules import (
     FILEABLE,
     WORKFLOW_TYPES,
@@ -47,7 +54,7 @@ def test_every_fileable_type_has_a_workflow_name_the_workflow_knows() -> None:
 def test_dropout_is_refused_in_compulsory_education(stage: str) -> None:
     grade = 8 if stage == "junior" else 3
     found = code_of(T.DROPOUT, pupil(stage=stage, grade=grade))
-    assert found == error_codes.DROPOUT_IN_COMPULSORY_EDUCATION.code
+    assert found == DROPOUT_IN_COMPULSORY_EDUCATION.code
 
 
 def test_dropout_is_allowed_in_senior_secondary() -> None:
@@ -68,7 +75,7 @@ def test_each_type_starts_from_its_statuses(
     change: StatusChangeType, allowed: str, refused: str
 ) -> None:
     assert code_of(change, pupil(status=allowed), LENIENT) is None
-    assert code_of(change, pupil(status=refused), LENIENT) == error_codes.STATUS_NOT_ELIGIBLE.code
+    assert code_of(change, pupil(status=refused), LENIENT) == STATUS_CHANGE_STATUS_NOT_ELIGIBLE.code
 
 
 @pytest.mark.parametrize(
@@ -89,7 +96,7 @@ def test_approval_sets_the_status(change: StatusChangeType, status: str) -> None
 
 def test_repeat_and_skip_need_the_province_to_allow_them() -> None:
     for change in (T.REPEAT_GRADE, T.SKIP_GRADE):
-        assert code_of(change, pupil()) == error_codes.GRADE_CHANGE_NOT_ALLOWED.code
+        assert code_of(change, pupil()) == GRADE_CHANGE_NOT_ALLOWED.code
         assert code_of(change, pupil(), LENIENT) is None
 
 
@@ -109,7 +116,7 @@ def test_a_grade_change_stays_inside_the_stage(
     change: StatusChangeType, grade: int, stage: str
 ) -> None:
     found = code_of(change, pupil(stage=stage, grade=grade), LENIENT)
-    assert found == error_codes.GRADE_OUT_OF_STAGE.code
+    assert found == GRADE_CHANGE_OUT_OF_STAGE.code
 
 
 def test_graduation_needs_the_graduating_grade_of_the_province() -> None:
@@ -117,15 +124,15 @@ def test_graduation_needs_the_graduating_grade_of_the_province() -> None:
     assert graduating_grade("primary", "31") == 5
     assert graduating_grade("special", "36") is None
     assert code_of(T.GRADUATION, pupil(grade=6)) is None
-    assert code_of(T.GRADUATION, pupil(grade=5)) == error_codes.NOT_GRADUATING_GRADE.code
+    assert code_of(T.GRADUATION, pupil(grade=5)) == NOT_GRADUATING_GRADE.code
     assert code_of(T.GRADUATION, pupil(grade=5, province="31")) is None
     assert code_of(T.GRADUATION, pupil(stage="special", grade=4)) is None
 
 
 def test_evidence_is_required_by_type_and_judged_once() -> None:
-    assert code_of(T.SUSPENSION, pupil(), evidence=0) == error_codes.EVIDENCE_REQUIRED.code
+    assert code_of(T.SUSPENSION, pupil(), evidence=0) == STATUS_CHANGE_EVIDENCE_REQUIRED.code
     assert code_of(T.SUSPENSION, pupil(), evidence=None) is None
     assert code_of(T.GRADUATION, pupil(grade=6), evidence=0) is None
     strict = ProvinceRules("36", evidence_required=frozenset({T.GRADUATION}))
-    assert code_of(T.GRADUATION, pupil(grade=6), strict, 0) == error_codes.EVIDENCE_REQUIRED.code
+    assert code_of(T.GRADUATION, pupil(grade=6), strict, 0) == STATUS_CHANGE_EVIDENCE_REQUIRED.code
     assert code_of(T.SUSPENSION, pupil(), strict, 0) is None

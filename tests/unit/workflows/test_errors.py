@@ -1,5 +1,7 @@
 from temporalio.exceptions import ActivityError, ApplicationError, RetryState
 
+from xueji_common.errors import ErrorCode
+from xueji_workflows import errors
 from xueji_workflows.errors import (
     ALL_ERRORS,
     PUPIL_HAS_OPEN_CASE,
@@ -16,6 +18,11 @@ def test_codes_are_unique_and_messages_chinese() -> None:
     assert len(codes) == len(set(codes))
     assert all(code.isupper() and code.isascii() for code in codes)
     assert all(not e.message.isascii() for e in ALL_ERRORS)
+
+
+def test_the_api_knows_every_code_the_workflows_raise() -> None:
+    defined = {value for value in vars(errors).values() if isinstance(value, ErrorCode)}
+    assert defined == set(ALL_ERRORS)
 
 
 def test_rejection_is_a_non_retryable_typed_application_error() -> None:

@@ -44,9 +44,9 @@ async def assign_pupils(
     for pupil_id in wanted:
         state = found.get(pupil_id)
         if state is None or state.school.code != target.school_code:
-            raise DomainError(error_codes.PUPIL_NOT_FOUND, detail=str(pupil_id))
+            raise DomainError(errors.PUPIL_NOT_FOUND, detail=str(pupil_id))
         if actor.role is not Role.CLASS_TEACHER and not may_read(actor, state):
-            raise DomainError(error_codes.PUPIL_NOT_FOUND, detail=str(pupil_id))
+            raise DomainError(errors.PUPIL_NOT_FOUND, detail=str(pupil_id))
         if not _may_assign(actor, target, state):
             raise DomainError(errors.FORBIDDEN, detail=str(pupil_id))
         if state.deleted:

@@ -43,7 +43,7 @@ async def upload(
     if actor.role not in UPLOADERS:
         raise DomainError(errors.FORBIDDEN)
     if len(data) > MAX_EVIDENCE_BYTES:
-        raise DomainError(error_codes.EVIDENCE_TOO_LARGE, field="file")
+        raise DomainError(errors.EVIDENCE_TOO_LARGE, field="file")
     if not data:
         raise DomainError(error_codes.EVIDENCE_EMPTY, field="file")
     kind = sniff(data[:16])
@@ -87,7 +87,7 @@ async def _visible(session: AsyncSession, actor: Principal, document_id: uuid.UU
         )
     ).first()
     if row is None or not actor.covers(row.scope_path):
-        raise DomainError(error_codes.EVIDENCE_NOT_FOUND, detail=str(document_id))
+        raise DomainError(errors.EVIDENCE_NOT_FOUND, detail=str(document_id))
     return row
 
 

@@ -16,7 +16,7 @@ from xueji_common.auth.principal import Principal
 from xueji_common.errors import DomainError
 from xueji_common.tracing import current_trace_id
 from xueji_common.uow import UnitOfWork
-from xueji_registry.imports import error_codes
+from xueji_registry import error_codes
 from xueji_registry.imports.bulk_record import BulkRecordBuilder
 from xueji_registry.imports.chunk_reading import chunk_rows
 from xueji_registry.imports.chunk_work import ImportJob
@@ -123,7 +123,7 @@ async def import_pupils(
     finally:
         package.close()
     if ledger.rows_total == 0:
-        raise DomainError(error_codes.NO_ROWS, field="file")
+        raise DomainError(error_codes.IMPORT_NO_ROWS, field="file")
     await settle_duplicates(ledger, job, staging)
     await settle_pending(uow, job, ledger, numbers)
     failures = assemble_failures(ledger)
@@ -156,7 +156,7 @@ def _open_sheet(package: zipfile.ZipFile, settings: ImportSettings) -> _OpenedSh
         styles = package.read(parts.styles_path) if parts.styles_path else None
         stream = package.open(parts.sheet_path)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-        raise DomainError(error_codes.FILE_MALFORMED, field="file") from None
+        raise DomainError(error_codes.IMPORT_FILE_MALFORMED, field="file") from None
     # Every chunk carries the shared strings; chunks several times their size keep
     # re-reading them a small part of the work.
     limits = ChunkLimits(
@@ -182,7 +182,7 @@ async def _headers(sheet: _OpenedSheet, settings: ImportSettings) -> tuple[int, 
     except SheetRefused as refused:
         raise sheet_error(refused, settings.max_rows) from None
     if not rows:
-        raise DomainError(error_codes.NO_ROWS, field="file", detail="工作表是空的")
+        raise DomainError(error_codes.IMPORT_NO_ROWS, field="file", detail="工作表是空的")
     row, values = rows[0]
     found = read_headers(values)
     if not isinstance(found, HeaderLayout):

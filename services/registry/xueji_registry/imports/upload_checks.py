@@ -11,8 +11,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from xueji_common import errors
 from xueji_common.auth.principal import Principal, Role
 from xueji_common.errors import DomainError
+from xueji_registry import error_codes
 from xueji_registry.classes.lookup import school_classes
-from xueji_registry.imports import error_codes
 from xueji_registry.imports.headers import HeaderProblems
 from xueji_registry.imports.sheet_chunks import SheetRefused
 from xueji_registry.pupils.state import ClassRef
@@ -27,7 +27,7 @@ async def classes_for_import(
     classes = {ref.code: ref for ref in (await school_classes(session, school_code)).values()}
     if class_code is None:
         if actor.role is Role.CLASS_TEACHER:
-            raise DomainError(error_codes.CLASS_REQUIRED, field="class_code")
+            raise DomainError(error_codes.IMPORT_CLASS_REQUIRED, field="class_code")
         return classes, None
     chosen = classes.get(class_code)
     if chosen is None:
@@ -46,10 +46,10 @@ def _account(actor: Principal) -> uuid.UUID | None:
 
 def check_size(size: int, limit: int) -> None:
     if size == 0:
-        raise DomainError(error_codes.FILE_EMPTY, field="file")
+        raise DomainError(error_codes.IMPORT_FILE_EMPTY, field="file")
     if size > limit:
         detail = f"文件大小{size / 1048576:.1f} MB，上限{limit / 1048576:.0f} MB"
-        raise DomainError(error_codes.FILE_TOO_LARGE, field="file", detail=detail)
+        raise DomainError(error_codes.IMPORT_FILE_TOO_LARGE, field="file", detail=detail)
 
 
 def sha256_of(file: BinaryIO) -> str:
@@ -70,7 +70,7 @@ def header_error(problems: HeaderProblems) -> DomainError:
     if problems.duplicated:
         parts.append("重复的列：" + "、".join(problems.duplicated))
     return DomainError(
-        error_codes.HEADERS_INVALID,
+        error_codes.IMPORT_HEADERS_INVALID,
         field="file",
         detail="；".join(parts),
         extra={
@@ -84,8 +84,8 @@ def header_error(problems: HeaderProblems) -> DomainError:
 def sheet_error(refused: SheetRefused, max_rows: int) -> DomainError:
     if refused.kind == "rows":
         detail = f"单个文件最多{max_rows}行学生数据，{refused.detail}"
-        return DomainError(error_codes.TOO_MANY_ROWS, field="file", detail=detail)
+        return DomainError(error_codes.IMPORT_TOO_MANY_ROWS, field="file", detail=detail)
     if refused.kind == "columns":
         detail = f"单元格{refused.detail}超出模板列范围"
-        return DomainError(error_codes.TOO_MANY_COLUMNS, field="file", detail=detail)
-    return DomainError(error_codes.FILE_MALFORMED, field="file", detail=refused.detail)
+        return DomainError(error_codes.IMPORT_TOO_MANY_COLUMNS, field="file", detail=detail)
+    return DomainError(error_codes.IMPORT_FILE_MALFORMED, field="file", detail=refused.detail)

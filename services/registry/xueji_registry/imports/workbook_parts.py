@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import BinaryIO
 
 from xueji_common.errors import DomainError
-from xueji_registry.imports import error_codes
+from xueji_registry import error_codes
 from xueji_registry.imports.columns import DATA_SHEET, GUIDE_SHEET
 
 ZIP_SIGNATURE = b"PK\x03\x04"
@@ -40,18 +40,18 @@ def open_package(file: BinaryIO) -> zipfile.ZipFile:
     signature = file.read(len(OLE_SIGNATURE))
     file.seek(0)
     if not signature:
-        raise DomainError(error_codes.FILE_EMPTY, field="file")
+        raise DomainError(error_codes.IMPORT_FILE_EMPTY, field="file")
     if signature.startswith(OLE_SIGNATURE):
-        raise DomainError(error_codes.FILE_ENCRYPTED, field="file")
+        raise DomainError(error_codes.IMPORT_FILE_ENCRYPTED, field="file")
     if not signature.startswith(ZIP_SIGNATURE):
-        raise DomainError(error_codes.FILE_NOT_XLSX, field="file")
+        raise DomainError(error_codes.IMPORT_FILE_NOT_XLSX, field="file")
     try:
         package = zipfile.ZipFile(file)
     except (zipfile.BadZipFile, OSError, ValueError):
-        raise DomainError(error_codes.FILE_MALFORMED, field="file") from None
+        raise DomainError(error_codes.IMPORT_FILE_MALFORMED, field="file") from None
     if WORKBOOK not in package.NameToInfo:
         package.close()
-        raise DomainError(error_codes.FILE_NOT_XLSX, field="file", detail="缺少工作簿内容")
+        raise DomainError(error_codes.IMPORT_FILE_NOT_XLSX, field="file", detail="缺少工作簿内容")
     return package
 
 
@@ -62,11 +62,12 @@ def _local(tag: str) -> str:
 def _parse_small(package: zipfile.ZipFile, name: str) -> ElementTree.Element:
     info = package.NameToInfo.get(name)
     if info is None or info.file_size > SMALL_PART_LIMIT:
-        raise DomainError(error_codes.FILE_MALFORMED, field="file", detail=f"{name}缺失或过大")
+        missing = f"{name}缺失或过大"
+        raise DomainError(error_codes.IMPORT_FILE_MALFORMED, field="file", detail=missing)
     try:
         return ElementTree.fromstring(package.read(name))
     except (ElementTree.ParseError, zipfile.BadZipFile, OSError, ValueError, EOFError):
-        raise DomainError(error_codes.FILE_MALFORMED, field="file", detail=name) from None
+        raise DomainError(error_codes.IMPORT_FILE_MALFORMED, field="file", detail=name) from None
 
 
 def _target(target: str) -> str:
@@ -99,7 +100,7 @@ def locate_parts(package: zipfile.ZipFile) -> WorkbookParts:
     chosen = next((s for s in sheets if s[0] == DATA_SHEET), None)
     chosen = chosen or next((s for s in sheets if s[0] != GUIDE_SHEET), None)
     if chosen is None:
-        raise DomainError(error_codes.SHEET_MISSING, field="file")
+        raise DomainError(error_codes.IMPORT_SHEET_MISSING, field="file")
     shared = by_kind.get("sharedStrings")
     styles = by_kind.get("styles")
     return WorkbookParts(

@@ -5,18 +5,16 @@ from __future__ import annotations
 from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from xueji_common import errors
 from xueji_common.errors import DomainError
 from xueji_common.platform_contract import CaseClaim, CaseRelease, OpenCase, PupilLookup
 from xueji_common.uow import UnitOfWork
-from xueji_registry import error_codes
 from xueji_registry.domain.code_tables import PupilStatus
 from xueji_registry.domain.names import check_name, normalise_name
 from xueji_registry.platform_api.finding import find_pupil
 from xueji_registry.pupils.model import is_active
 from xueji_registry.pupils.state import PupilState
 from xueji_registry.pupils.tables import pupils
-
-NATIONAL_OPEN_CASE_ERROR = 2002
 
 
 def _same_name(given: str, recorded: str) -> bool:
@@ -50,22 +48,19 @@ def lookup_of(state: PupilState) -> PupilLookup:
 async def lookup(session: AsyncSession, number: str, name: str) -> PupilLookup:
     state = await find_pupil(session, number)
     if state is None:
-        raise DomainError(error_codes.PUPIL_NOT_FOUND, field="number")
+        raise DomainError(errors.PUPIL_NOT_FOUND, field="number")
     if not _same_name(name, state.name):
-        raise DomainError(error_codes.PUPIL_NAME_MISMATCH, field="name")
+        raise DomainError(errors.PUPIL_NAME_MISMATCH, field="name")
     return lookup_of(state)
 
 
 def open_case_error(state: PupilState) -> DomainError:
     kind, case_id = state.open_case_kind or "", state.open_case_id or ""
     return DomainError(
-        error_codes.PUPIL_HAS_OPEN_CASE,
+        errors.PUPIL_HAS_OPEN_CASE,
         field="national_number",
         detail=f"{state.name}（{state.national_number}）有未办结的业务：{kind} {case_id}",
-        extra={
-            "national_error": NATIONAL_OPEN_CASE_ERROR,
-            "open_case": {"case_id": case_id, "kind": kind},
-        },
+        extra={"open_case": {"case_id": case_id, "kind": kind}},
     )
 
 
@@ -73,15 +68,15 @@ async def claim(uow: UnitOfWork, data: CaseClaim) -> None:
     """Idempotent for the same case id; the lock is not a record change (no version, no event)."""
     state = await find_pupil(uow.session, data.national_number, lock=True)
     if state is None:
-        raise DomainError(error_codes.PUPIL_NOT_FOUND, field="national_number")
+        raise DomainError(errors.PUPIL_NOT_FOUND, field="national_number")
     if state.open_case_id == data.case_id:
         return
     if state.open_case_id:
         raise open_case_error(state)
     if not is_active(state.status, deleted=state.deleted, id_conflict=False):
-        raise DomainError(error_codes.PUPIL_NOT_ACTIVE, detail=state.status)
+        raise DomainError(errors.PUPIL_NOT_ACTIVE, detail=state.status)
     if state.problem:
-        raise DomainError(error_codes.PUPIL_HAS_PROBLEMS, detail=state.problem_reasons[0].message)
+        raise DomainError(errors.PUPIL_HAS_PROBLEMS, detail=state.problem_reasons[0].message)
     await uow.session.execute(
         update(pupils)
         .where(pupils.c.id == state.id)

@@ -67,7 +67,7 @@ async def pupil_for_read(
 ) -> PupilState:
     state = await load_state(session, pupil_id)
     if state is None or not may_read(principal, state):
-        raise DomainError(error_codes.PUPIL_NOT_FOUND)
+        raise DomainError(errors.PUPIL_NOT_FOUND)
     return state
 
 
@@ -77,7 +77,7 @@ async def pupil_for_change(
     """The record locked for this transaction, if the caller may change it."""
     state = await load_state(session, pupil_id, lock=True)
     if state is None or not may_read(principal, state):
-        raise DomainError(error_codes.PUPIL_NOT_FOUND)
+        raise DomainError(errors.PUPIL_NOT_FOUND)
     if not may_change(principal, state):
         raise DomainError(errors.FORBIDDEN)
     if state.deleted:
@@ -91,7 +91,7 @@ async def pupil_for_decision(
     """The record locked for a bureau's decision; the bureau's unit must cover the school."""
     state = await load_state(session, pupil_id, lock=True)
     if state is None or principal.role not in BUREAUS or not principal.covers(state.scope_path):
-        raise DomainError(error_codes.PUPIL_NOT_FOUND)
+        raise DomainError(errors.PUPIL_NOT_FOUND)
     if state.deleted:
         raise DomainError(error_codes.PUPIL_DELETED)
     return state

@@ -11,11 +11,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from xueji_common.auth.principal import Principal, Role
 from xueji_common.errors import DomainError
 from xueji_registry.classes.tables import classes
+from xueji_registry.error_codes import SCHOOL_NOT_FOUND
 from xueji_registry.orgs.tables import org_units, schools
 from xueji_registry.pupils.access import BUREAUS
 from xueji_registry.pupils.holders import active_record
 from xueji_registry.pupils.tables import field_history, pupils
-from xueji_registry.reports.error_codes import SCHOOL_NOT_FOUND
 
 # Who may pull a whole school's registry: the school's registrar and reviewer, bureaus above.
 REPORT_READERS = (Role.SCHOOL_REGISTRAR, Role.SCHOOL_REVIEWER, *BUREAUS)

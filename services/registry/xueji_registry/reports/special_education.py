@@ -16,12 +16,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from xueji_common.auth.principal import Principal
 from xueji_common.errors import DomainError
 from xueji_registry.classes.tables import classes
+from xueji_registry.error_codes import COUNTY_NOT_FOUND
 from xueji_registry.imports.vocabulary import DISABILITY_CATEGORIES
 from xueji_registry.orgs.tables import org_units, schools
 from xueji_registry.pupils.access import BUREAUS
 from xueji_registry.pupils.holders import active_record
 from xueji_registry.pupils.tables import pupils
-from xueji_registry.reports.error_codes import COUNTY_NOT_FOUND
 from xueji_registry.reports.labels import gender_label, grade_label, stage_label
 
 INCLUSIVE = "inclusive"  # 随班就读 in an ordinary school

@@ -10,11 +10,11 @@ from sqlalchemy import Table
 from temporalio import activity
 from temporalio.exceptions import ApplicationError
 
+from xueji_common import errors
 from xueji_common.db import Database
 from xueji_common.errors import DomainError
 from xueji_common.platform_contract import CaseClaim, CaseRelease
 from xueji_common.uow import UnitOfWork
-from xueji_registry import error_codes as registry_codes
 from xueji_registry.platform_api import cases
 from xueji_registry.status_changes.applying import ChangeRefused, apply_change
 from xueji_registry.status_changes.recording import record_event
@@ -78,7 +78,7 @@ class StatusChangeActivities:
             async with self._uow() as uow:
                 await cases.claim(uow, claim)
         except DomainError as error:
-            if error.error is registry_codes.PUPIL_HAS_OPEN_CASE:
+            if error.error is errors.PUPIL_HAS_OPEN_CASE:
                 held = error.extra.get("open_case")
                 held = held if isinstance(held, dict) else {}
                 return ClaimCaseResult(False, held.get("case_id"), held.get("kind"))

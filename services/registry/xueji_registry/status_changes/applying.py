@@ -14,10 +14,11 @@ from typing import Any
 
 from sqlalchemy import select, update
 
+from xueji_common import errors
 from xueji_common.auth.principal import Principal, Role, UnitKind
 from xueji_common.errors import ErrorCode
 from xueji_common.uow import UnitOfWork
-from xueji_registry import error_codes as registry_codes
+from xueji_registry import error_codes
 from xueji_registry.domain.code_tables import StatusChangeType
 from xueji_registry.pupils import events
 from xueji_registry.pupils.changes import field_changes
@@ -26,7 +27,6 @@ from xueji_registry.pupils.history import ChangeContext, record_changes
 from xueji_registry.pupils.rows import load_state
 from xueji_registry.pupils.saving import write_state
 from xueji_registry.pupils.state import PupilState
-from xueji_registry.status_changes import error_codes
 from xueji_registry.status_changes.cases import requester_of
 from xueji_registry.status_changes.filing import facts_of
 from xueji_registry.status_changes.province_rules import rules_for
@@ -92,7 +92,7 @@ async def apply_change(uow: UnitOfWork, case_id: str, school_code: str) -> datet
     session = uow.session
     state = await load_state(session, row.pupil_id, lock=True)
     if state is None or state.deleted:
-        raise ChangeRefused(registry_codes.PUPIL_NOT_FOUND, row.national_number)
+        raise ChangeRefused(errors.PUPIL_NOT_FOUND, row.national_number)
     if state.school.code != school_code:
         raise ChangeRefused(error_codes.PUPIL_NOT_AT_SCHOOL, school_code)
     change_type = StatusChangeType(row.change_type)

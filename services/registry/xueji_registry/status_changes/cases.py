@@ -15,12 +15,12 @@ from xueji.common.v1.actor_pb2 import Actor as ActorMessage
 from xueji_common.auth.principal import Principal, Role
 from xueji_common.counting import Count, count_matches
 from xueji_common.errors import DomainError
+from xueji_registry import error_codes
 from xueji_registry.domain.code_tables import StatusChangeType
 from xueji_registry.orgs.tables import org_units
 from xueji_registry.pupils.access import READERS
 from xueji_registry.pupils.state import PupilState
 from xueji_registry.pupils.tables import pupils
-from xueji_registry.status_changes import error_codes
 from xueji_registry.status_changes.rules import WORKFLOW_TYPES, type_name
 from xueji_registry.status_changes.schemas import StatusChangeRead
 from xueji_registry.status_changes.tables import status_changes

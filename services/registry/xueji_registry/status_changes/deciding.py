@@ -16,7 +16,6 @@ from xueji_common import errors
 from xueji_common.auth.principal import Principal
 from xueji_common.errors import DomainError
 from xueji_registry.pupils.access import BUREAUS
-from xueji_registry.status_changes import error_codes
 from xueji_registry.status_changes.cases import workflow_actor
 from xueji_registry.status_changes.schemas import DecisionCreate, DecisionRead
 from xueji_registry.status_changes.workflow_errors import problem_of
@@ -51,7 +50,7 @@ async def forward(client: Client, row: Any, request: StepDecision) -> DecisionRe
     if row.state in FINISHED_STATES:
         raise _finished(row.state)
     if not row.run_id:
-        raise DomainError(error_codes.WORKFLOW_UNAVAILABLE)
+        raise DomainError(errors.WORKFLOW_UNAVAILABLE)
     handle = client.get_workflow_handle(row.workflow_id, run_id=row.run_id)
     try:
         receipt = await handle.execute_update(StatusChangeWorkflow.decide, request)
@@ -60,7 +59,7 @@ async def forward(client: Client, row: Any, request: StepDecision) -> DecisionRe
     except RPCError as error:
         if error.status in (RPCStatusCode.NOT_FOUND, RPCStatusCode.FAILED_PRECONDITION):
             raise _finished("closed") from None
-        raise DomainError(error_codes.WORKFLOW_UNAVAILABLE) from error
+        raise DomainError(errors.WORKFLOW_UNAVAILABLE) from error
     return DecisionRead(
         case_id=row.id,
         decision_id=receipt.decision_id,

@@ -11,14 +11,13 @@ from xueji_common import errors
 from xueji_common.auth.principal import Principal, Role
 from xueji_common.errors import DomainError
 from xueji_common.uow import UnitOfWork
-from xueji_registry import error_codes as registry_codes
+from xueji_registry import error_codes
 from xueji_registry.domain.code_tables import StatusChangeType
 from xueji_registry.evidence.service import documents_for
-from xueji_registry.platform_api.cases import NATIONAL_OPEN_CASE_ERROR, open_case_error
+from xueji_registry.platform_api.cases import open_case_error
 from xueji_registry.pupils.access import pupil_for_change
 from xueji_registry.pupils.model import RegistrationState
 from xueji_registry.pupils.state import PupilState
-from xueji_registry.status_changes import error_codes
 from xueji_registry.status_changes.cases import NewCase, open_case, province_docks
 from xueji_registry.status_changes.launching import CaseLauncher, Launch, LaunchFailure
 from xueji_registry.status_changes.province_rules import rules_for
@@ -47,10 +46,10 @@ def check_caseable(state: PupilState) -> None:
         raise open_case_error(state)
     if state.problem:
         raise DomainError(
-            registry_codes.PUPIL_HAS_PROBLEMS, detail=state.problem_reasons[0].message
+            errors.PUPIL_HAS_PROBLEMS, detail=state.problem_reasons[0].message
         )
     if state.registration_state == RegistrationState.SUBMITTED:
-        raise DomainError(registry_codes.PUPIL_UNDER_REVIEW)
+        raise DomainError(error_codes.PUPIL_UNDER_REVIEW)
 
 
 async def _refusal(
@@ -82,7 +81,8 @@ async def file_change(
     documents = await documents_for(session, actor, data.evidence_document_ids, pupil_id=state.id)
     found = await _refusal(session, state, data.change_type, len(documents))
     if found is not None:
-        field = "evidence_document_ids" if found.error is error_codes.EVIDENCE_REQUIRED else None
+        no_evidence = found.error is error_codes.STATUS_CHANGE_EVIDENCE_REQUIRED
+        field = "evidence_document_ids" if no_evidence else None
         raise refusal_error(found, field)
     case = NewCase(
         change_type=data.change_type,
@@ -102,10 +102,6 @@ async def file_change(
 
 
 def launch_error(failure: LaunchFailure) -> DomainError:
-    if failure.code == "PUPIL_HAS_OPEN_CASE":
-        return DomainError(
-            registry_codes.PUPIL_HAS_OPEN_CASE,
-            detail=failure.message,
-            extra={"national_error": NATIONAL_OPEN_CASE_ERROR},
-        )
-    return DomainError(error_codes.WORKFLOW_UNAVAILABLE)
+    if failure.code == errors.PUPIL_HAS_OPEN_CASE.code:
+        return DomainError(errors.PUPIL_HAS_OPEN_CASE, detail=failure.message)
+    return DomainError(errors.WORKFLOW_UNAVAILABLE)

@@ -23,13 +23,13 @@ from xueji_common import errors
 from xueji_common.auth.principal import Principal, Role
 from xueji_common.errors import DomainError
 from xueji_common.uow import UnitOfWork
+from xueji_registry import error_codes
 from xueji_registry.domain.code_tables import StatusChangeType
 from xueji_registry.pupils.access import find_school
 from xueji_registry.pupils.model import ACTIVE_STATUSES
 from xueji_registry.pupils.rows import load_states
 from xueji_registry.pupils.state import PupilState
 from xueji_registry.pupils.tables import pupils
-from xueji_registry.status_changes import error_codes
 from xueji_registry.status_changes.cases import CASE_READERS, NewCase, open_case, province_docks
 from xueji_registry.status_changes.filing import check_caseable, facts_of
 from xueji_registry.status_changes.launching import CaseLauncher, Launch
@@ -95,7 +95,9 @@ async def file_batch(
         raise DomainError(errors.NOT_FOUND, field="school_code")
     rules = await rules_for(session, school.province_code)
     if GRADUATION in rules.evidence_required:
-        raise DomainError(error_codes.EVIDENCE_REQUIRED, detail=EVIDENCE_NAMES[GRADUATION])
+        raise DomainError(
+            error_codes.STATUS_CHANGE_EVIDENCE_REQUIRED, detail=EVIDENCE_NAMES[GRADUATION]
+        )
     eligible: list[PupilState] = []
     excluded: list[ExcludedPupil] = []
     for state in await _cohort(session, school.code, data):
@@ -106,7 +108,7 @@ async def file_batch(
             excluded.append(exclusion)
     if not eligible:
         extra = {"excluded": [e.model_dump(mode="json") for e in excluded]}
-        raise DomainError(error_codes.BATCH_EMPTY, extra=extra)
+        raise DomainError(error_codes.STATUS_CHANGE_BATCH_EMPTY, extra=extra)
     batch_id = uuid.uuid4()
     effective_on = data.effective_on or today
     await session.execute(

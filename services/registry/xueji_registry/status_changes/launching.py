@@ -19,6 +19,7 @@ from temporalio.client import Client
 from temporalio.exceptions import WorkflowAlreadyStartedError
 from temporalio.service import RPCError
 
+from xueji_common import errors
 from xueji_common.db import Database
 from xueji_registry.pupils.tables import pupils
 from xueji_registry.status_changes.tables import status_changes
@@ -64,10 +65,11 @@ class CaseLauncher:
             )
         except WorkflowAlreadyStartedError:
             # A finished case of the same pupil is still closing; the pupil's lock was free.
-            failure = LaunchFailure(launch.case_id, "PUPIL_HAS_OPEN_CASE", "上一学籍异动尚在办结中")
+            closing = "上一学籍异动尚在办结中"
+            failure = LaunchFailure(launch.case_id, errors.PUPIL_HAS_OPEN_CASE.code, closing)
         except RPCError as error:
             log.warning("status change %s not started: %s", launch.case_id, error)
-            failure = LaunchFailure(launch.case_id, "WORKFLOW_UNAVAILABLE", str(error))
+            failure = LaunchFailure(launch.case_id, errors.WORKFLOW_UNAVAILABLE.code, str(error))
         else:
             await self._note_run(launch.case_id, handle.result_run_id or "")
             return None

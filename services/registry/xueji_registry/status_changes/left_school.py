@@ -17,6 +17,7 @@ from xueji_common.auth.principal import Principal, Role
 from xueji_common.errors import DomainError
 from xueji_common.events.actors import actor_of
 from xueji_common.uow import UnitOfWork
+from xueji_registry import error_codes
 from xueji_registry.domain.code_tables import DROPOUT_STAGES, PupilStatus
 from xueji_registry.platform_api.cases import open_case_error
 from xueji_registry.pupils import events
@@ -25,7 +26,6 @@ from xueji_registry.pupils.changes import field_changes
 from xueji_registry.pupils.history import ChangeContext, record_changes
 from xueji_registry.pupils.saving import write_state
 from xueji_registry.pupils.state import PupilState
-from xueji_registry.status_changes import error_codes
 from xueji_registry.status_changes.schemas import LeftSchoolWrite
 
 
@@ -37,7 +37,9 @@ def _target(state: PupilState, left_school: bool) -> str:
     if flagged == left_school:
         raise DomainError(error_codes.LEFT_SCHOOL_UNCHANGED, field="left_school")
     if left_school and state.status != PupilStatus.ENROLLED:
-        raise DomainError(error_codes.STATUS_NOT_ELIGIBLE, detail=f"辍学：{state.status}")
+        raise DomainError(
+            error_codes.STATUS_CHANGE_STATUS_NOT_ELIGIBLE, detail=f"辍学：{state.status}"
+        )
     return PupilStatus.ABSENT if left_school else PupilStatus.ENROLLED
 
 

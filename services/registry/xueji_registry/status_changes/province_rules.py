@@ -10,8 +10,8 @@ from xueji_common import errors
 from xueji_common.auth.principal import Principal, Role
 from xueji_common.errors import DomainError
 from xueji_common.uow import UnitOfWork
+from xueji_registry import error_codes
 from xueji_registry.orgs.tables import org_units
-from xueji_registry.status_changes import error_codes
 from xueji_registry.status_changes.rules import ProvinceRules, parse_types
 from xueji_registry.status_changes.schemas import ProvinceRulesWrite
 from xueji_registry.status_changes.tables import status_change_rules

@@ -10,7 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from xueji_common import errors
 from xueji_common.errors import ErrorCode
+from xueji_registry import error_codes
 from xueji_registry.domain.code_tables import (
     DROPOUT_STAGES,
     STATUS_CHANGE_TYPE_NAMES,
@@ -20,7 +22,6 @@ from xueji_registry.domain.code_tables import (
     stage_from,
 )
 from xueji_registry.domain.school_system import stage_grades
-from xueji_registry.status_changes import error_codes
 
 # What a school may file here; transfers have their own service.
 FILEABLE: tuple[StatusChangeType, ...] = tuple(
@@ -142,7 +143,7 @@ def _grade_refusal(change_type: StatusChangeType, pupil: PupilFacts) -> Refusal 
     known = stage_from(pupil.stage)
     grades = stage_grades(known, pupil.province_code) if known else frozenset()
     if target not in grades:
-        return Refusal(error_codes.GRADE_OUT_OF_STAGE, f"{pupil.grade}年级→{target}年级")
+        return Refusal(error_codes.GRADE_CHANGE_OUT_OF_STAGE, f"{pupil.grade}年级→{target}年级")
     return None
 
 
@@ -160,9 +161,10 @@ def refusal(
     if change_type is StatusChangeType.DROPOUT and pupil.stage not in DROPOUT_STAGES:
         return Refusal(error_codes.DROPOUT_IN_COMPULSORY_EDUCATION)
     if not rules.allows(change_type):
-        return Refusal(error_codes.GRADE_CHANGE_NOT_ALLOWED, type_name(change_type))
+        return Refusal(errors.GRADE_CHANGE_NOT_ALLOWED, type_name(change_type))
     if pupil.status not in _FROM[change_type]:
-        return Refusal(error_codes.STATUS_NOT_ELIGIBLE, f"{type_name(change_type)}：{pupil.status}")
+        refused = f"{type_name(change_type)}：{pupil.status}"
+        return Refusal(error_codes.STATUS_CHANGE_STATUS_NOT_ELIGIBLE, refused)
     if change_type in (StatusChangeType.GRADUATION, StatusChangeType.COMPLETION):
         last = graduating_grade(pupil.stage, pupil.province_code)
         if last is not None and pupil.grade != last:
@@ -172,7 +174,7 @@ def refusal(
         if found is not None:
             return found
     if evidence_count == 0 and change_type in rules.evidence_required:
-        return Refusal(error_codes.EVIDENCE_REQUIRED, EVIDENCE_NAMES[change_type])
+        return Refusal(error_codes.STATUS_CHANGE_EVIDENCE_REQUIRED, EVIDENCE_NAMES[change_type])
     return None
 
 

@@ -78,7 +78,7 @@ async def upload(
         raise DomainError(errors.FORBIDDEN)
     data = await file.read(MAX_EVIDENCE_BYTES + 1)
     if len(data) > MAX_EVIDENCE_BYTES:
-        raise DomainError(error_codes.EVIDENCE_TOO_LARGE, field="file")
+        raise DomainError(errors.EVIDENCE_TOO_LARGE, field="file")
     kind = sniff(data[:16])
     if kind is None:
         raise DomainError(error_codes.EVIDENCE_TYPE_NOT_ALLOWED, field="file")

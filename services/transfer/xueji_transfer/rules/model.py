@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from xueji_common import errors
 from xueji_common.errors import DomainError
 from xueji_transfer import error_codes
 
@@ -45,7 +46,7 @@ def check_rules(pupil: PupilStanding, target_grade: int, rules: tuple[ProvinceRu
         raise DomainError(error_codes.DISCIPLINE_NOT_ALLOWED)
     if target_grade != pupil.grade and any(r.same_grade_only for r in rules):
         raise DomainError(
-            error_codes.GRADE_CHANGE_NOT_ALLOWED,
+            errors.GRADE_CHANGE_NOT_ALLOWED,
             field="target_grade",
             detail=f"当前{pupil.grade}年级，申请转入{target_grade}年级",
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from xueji_common import errors
 from xueji_common.errors import DomainError
 from xueji_common.platform_contract import PupilLookup
 from xueji_transfer import error_codes
@@ -26,15 +27,15 @@ def check_pupil(
     if pupil.school_code == receiving_school:
         raise DomainError(error_codes.SAME_SCHOOL)
     if pupil.status not in ACTIVE_STATUSES:
-        raise DomainError(error_codes.PUPIL_NOT_ACTIVE, detail=pupil.status)
+        raise DomainError(errors.PUPIL_NOT_ACTIVE, detail=pupil.status)
     if pupil.problem:
-        raise DomainError(error_codes.PUPIL_HAS_PROBLEMS)
+        raise DomainError(errors.PUPIL_HAS_PROBLEMS)
     if pupil.open_case:
         kind, case_id = pupil.open_case.kind, pupil.open_case.case_id
         raise DomainError(
-            error_codes.PUPIL_HAS_OPEN_CASE,
+            errors.PUPIL_HAS_OPEN_CASE,
             detail=f"{kind} {case_id}".strip(),
-            extra={"national_error": 2002, "open_case": {"case_id": case_id, "kind": kind}},
+            extra={"open_case": {"case_id": case_id, "kind": kind}},
         )
     standing = PupilStanding(pupil.grade, pupil.suspended, pupil.disciplined)
     check_rules(standing, target_grade, rules)

@@ -32,9 +32,9 @@ async def _lookup(registry: RegistryClient, data: TransferCreate) -> PupilLookup
     try:
         return await registry.lookup(data.national_number, data.pupil_name)
     except RegistryRefusal as refusal:
-        if refusal.code == error_codes.PUPIL_NAME_MISMATCH.code:
-            raise DomainError(error_codes.PUPIL_NAME_MISMATCH, field="pupil_name") from refusal
-        raise DomainError(error_codes.PUPIL_NOT_FOUND, field="national_number") from refusal
+        if refusal.code == errors.PUPIL_NAME_MISMATCH.code:
+            raise DomainError(errors.PUPIL_NAME_MISMATCH, field="pupil_name") from refusal
+        raise DomainError(errors.PUPIL_NOT_FOUND, field="national_number") from refusal
     except RegistryUnavailable as error:
         raise DomainError(error_codes.REGISTRY_UNAVAILABLE) from error
 
@@ -62,7 +62,7 @@ async def _check_evidence(
         )
     )
     if found != len(set(data.evidence_ids)):
-        raise DomainError(error_codes.EVIDENCE_NOT_FOUND, field="evidence_ids")
+        raise DomainError(errors.EVIDENCE_NOT_FOUND, field="evidence_ids")
 
 
 async def file_transfer(

@@ -16,6 +16,7 @@ from temporalio.common import WorkflowIDConflictPolicy
 from temporalio.exceptions import WorkflowAlreadyStartedError
 from temporalio.service import RPCError
 
+from xueji_common import errors
 from xueji_common.auth.principal import scope_path
 from xueji_common.db import Database
 from xueji_common.errors import DomainError
@@ -107,7 +108,7 @@ async def _start(filing: Filing, transfer: tf.TransferInput) -> str:
         raise await _open_transfer_error(filing, transfer.national_number) from error
     except RPCError as error:
         await _forget(filing.db, transfer.transfer_id)
-        raise DomainError(error_codes.WORKFLOW_UNAVAILABLE) from error
+        raise DomainError(errors.WORKFLOW_UNAVAILABLE) from error
     run_id = handle.result_run_id or ""
     async with filing.db.sessions() as session, session.begin():
         await session.execute(

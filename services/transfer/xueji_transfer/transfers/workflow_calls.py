@@ -21,10 +21,10 @@ from temporalio.client import (
 from temporalio.exceptions import ApplicationError
 from temporalio.service import RPCError, RPCStatusCode
 
-from xueji_common.errors import DomainError, ErrorCode
-from xueji_transfer import error_codes
+from xueji_common import errors
+from xueji_common.errors import DomainError
 from xueji_workflows.approval import CaseTimeline, DecisionReceipt
-from xueji_workflows.errors import TRANSFER_FINISHED
+from xueji_workflows.errors import TRANSFER_FINISHED, refused
 from xueji_workflows.transfer.workflows import TransferWorkflow
 
 UPDATE_TIMEOUT = timedelta(seconds=30)
@@ -33,9 +33,8 @@ QUERY_TIMEOUT = timedelta(seconds=10)
 
 def refusal(error: ApplicationError) -> DomainError:
     """The API error for a refusal raised by an update validator or handler."""
-    code = error.type or "UPDATE_REFUSED"
-    known = error_codes.workflow_error(code)
-    return DomainError(ErrorCode(code, known.status, error.message or known.message))
+    code, detail = refused(error)
+    return DomainError(code, detail=detail)
 
 
 def handle_of(client: Client, workflow_id: str, run_id: str | None) -> WorkflowHandle:
@@ -53,14 +52,13 @@ async def update(
         cause = error.cause
         if isinstance(cause, ApplicationError):
             raise refusal(cause) from error
-        raise DomainError(error_codes.WORKFLOW_UNAVAILABLE, detail=str(cause)) from error
+        raise DomainError(errors.WORKFLOW_UNAVAILABLE, detail=str(cause)) from error
     except RPCError as error:
         if error.status == RPCStatusCode.NOT_FOUND:
-            finished = ErrorCode(TRANSFER_FINISHED.code, 409, TRANSFER_FINISHED.message)
-            raise DomainError(finished) from error
-        raise DomainError(error_codes.WORKFLOW_UNAVAILABLE) from error
+            raise DomainError(TRANSFER_FINISHED) from error
+        raise DomainError(errors.WORKFLOW_UNAVAILABLE) from error
     except RPCTimeoutOrCancelledError as error:
-        raise DomainError(error_codes.WORKFLOW_UNAVAILABLE) from error
+        raise DomainError(errors.WORKFLOW_UNAVAILABLE) from error
 
 
 async def timeline(handle: WorkflowHandle) -> CaseTimeline | None:

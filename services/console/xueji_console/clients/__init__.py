@@ -1,0 +1,1 @@
+"""One thin client per service the console calls, over one shared call function."""

@@ -1,0 +1,40 @@
+"""The registry's public API, as the console's pages use it."""
+
+from __future__ import annotations
+
+from xueji_console.clients.calls import JSON, ServiceApi
+
+
+class RegistryClient:
+    def __init__(self, api: ServiceApi) -> None:
+        self.api = api
+
+    async def sign_in(self, username: str, password: str) -> JSON:
+        """The token and the principal, or the registry's refusal (LOGIN_FAILED, LOGIN_LOCKED)."""
+        body = {"username": username, "password": password}
+        return await self.api.call("POST", "/v1/auth/token", json=body)
+
+    async def search_pupils(self, token: str, filters: dict[str, object]) -> JSON:
+        return await self.api.call("GET", "/v1/pupils", token=token, params=filters)
+
+    async def pupil(self, token: str, pupil_id: str) -> JSON:
+        return await self.api.call("GET", f"/v1/pupils/{pupil_id}", token=token)
+
+    async def pupil_history(self, token: str, pupil_id: str) -> JSON:
+        return await self.api.call("GET", f"/v1/pupils/{pupil_id}/history", token=token)
+
+    async def school_classes(self, token: str, school_code: str) -> JSON:
+        return await self.api.call("GET", f"/v1/schools/{school_code}/classes", token=token)
+
+    async def status_changes(self, token: str, *, state: str, limit: int) -> JSON:
+        params = {"state": state, "limit": limit}
+        return await self.api.call("GET", "/v1/status-changes", token=token, params=params)
+
+    async def submissions(self, token: str, *, state: str, limit: int) -> JSON:
+        params = {"state": state, "limit": limit}
+        return await self.api.call(
+            "GET", "/v1/registration/submissions", token=token, params=params
+        )
+
+    async def unit(self, token: str, code: str) -> JSON:
+        return await self.api.call("GET", f"/v1/org-units/{code}", token=token)

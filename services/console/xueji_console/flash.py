@@ -1,0 +1,38 @@
+"""One-time messages carried across a redirect as a code in a cookie.
+
+Only codes of this table travel, never text, so no one can make a page say something else.
+"""
+
+from __future__ import annotations
+
+from starlette.requests import Request
+from starlette.responses import Response
+
+from xueji_console.session import clear_cookie, set_cookie
+
+FLASH_COOKIE = "xueji_flash"
+
+MESSAGES = {
+    "signed_in": ("success", "登录成功。"),
+    "signed_out": ("info", "您已安全退出。"),
+    "session_expired": ("warning", "登录已过期，请重新登录。"),
+    "sign_in_required": ("info", "请先登录。"),
+}
+
+
+def flash(response: Response, code: str) -> None:
+    if code not in MESSAGES:
+        raise ValueError(f"unknown flash message {code}")
+    set_cookie(response, FLASH_COOKIE, code)
+
+
+def waiting(request: Request) -> list[tuple[str, str]]:
+    """The message waiting for this page, as (level, text)."""
+    code = request.cookies.get(FLASH_COOKIE)
+    return [MESSAGES[code]] if code in MESSAGES else []
+
+
+def shown(request: Request, response: Response) -> None:
+    """The page showing the message clears it, so it appears once."""
+    if FLASH_COOKIE in request.cookies:
+        clear_cookie(response, FLASH_COOKIE)

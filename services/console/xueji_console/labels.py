@@ -1,0 +1,60 @@
+"""Chinese names of the codes the APIs return, for display only (the APIs keep the codes)."""
+
+from __future__ import annotations
+
+ROLE_NAMES = {
+    "school_registrar": "学校学籍管理员",
+    "school_reviewer": "学校审核员",
+    "class_teacher": "班主任",
+    "county_officer": "县（区）教育局",
+    "city_officer": "市教育局",
+    "province_officer": "省教育厅",
+    "national_operator": "全国学籍管理",
+    "database_administrator": "数据库管理员",
+    "ops": "运维",
+    "platform_service": "平台服务",
+}
+
+PUPIL_STATUS_NAMES = {
+    "enrolled": "在读",
+    "suspended": "休学",
+    "absent": "辍学",
+    "withdrawn": "退学",
+    "deceased": "死亡",
+    "graduated": "毕业",
+    "completed": "结业",
+    "transferred_out": "转出",
+}
+
+REGISTRATION_STATE_NAMES = {
+    "draft": "有问题待处理",
+    "validated": "校验通过待上报",
+    "submitted": "已上报待审核",
+    "registered": "已注册",
+    "returned": "被退回",
+}
+
+STAGE_NAMES = {"primary": "小学", "junior": "初中", "senior": "高中", "special": "特殊教育"}
+
+GENDER_NAMES = {"1": "男", "2": "女"}
+
+TRANSFER_STEP_NAMES = {
+    "receiving_school": "转入学校审核",
+    "receiving_bureau": "转入地教育局审核",
+    "sending_school": "转出学校审核",
+    "sending_bureau": "转出地教育局审核",
+    "common_bureau": "共同上级教育局审核",
+    "report_arrival": "学生报到",
+    "record_move": "学籍调档",
+    "paper_file_sent": "寄出纸质档案",
+    "paper_file_received": "接收纸质档案",
+}
+
+STATUS_CHANGE_STEP_NAMES = {"county_bureau": "县（区）教育局审核", "apply_change": "变更学籍"}
+
+
+def name_of(table: dict[str, str], code: str | None) -> str:
+    """The Chinese name, or the code itself when a newer API returns one not listed yet."""
+    if code is None:
+        return ""
+    return table.get(code, code)

@@ -1,0 +1,1 @@
+"""Routes by area: `pages/<area>.py` renders `templates/<area>/`."""

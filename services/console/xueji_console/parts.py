@@ -1,0 +1,26 @@
+"""What the pages share, built once by the composition root and kept on the app."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from starlette.requests import Request
+
+from xueji_common.auth.tokens import TokenVerifier
+from xueji_console.clients.registry import RegistryClient
+from xueji_console.clients.transfer import TransferClient
+from xueji_console.rendering import Renderer
+from xueji_console.session import SessionKeys
+
+
+@dataclass(frozen=True)
+class Console:
+    renderer: Renderer
+    keys: SessionKeys
+    verifier: TokenVerifier
+    registry: RegistryClient
+    transfer: TransferClient
+
+
+def console_of(request: Request) -> Console:
+    return request.app.state.console
