@@ -11,6 +11,7 @@ import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
 from tests.integration.console.conftest import Screenshots
+from xueji_common import errors
 from xueji_common.auth.principal import Principal, Role, UnitKind
 from xueji_common.auth.tokens import TokenIssuer
 from xueji_stack.demo.registry import DEMO_PASSWORD
@@ -190,7 +191,7 @@ def test_a_registrar_sees_nothing_of_another_school_by_editing_the_url(
 
     answer = page.goto(f"/pupils/{found[0]['id']}")
     assert answer is not None and answer.status == 404
-    expect(page.get_by_role("alert")).to_contain_text("不在本单位管辖范围内")
+    expect(page.get_by_role("alert")).to_contain_text(errors.PUPIL_NOT_FOUND.message)
     expect(page.get_by_text(found[0]["name"])).to_have_count(0)
     shots.step("other-school-pupil")
 
