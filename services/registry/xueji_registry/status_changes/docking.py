@@ -15,9 +15,9 @@ from xueji.province.v1.province_pb2 import CaseKind, StatusChangeNotice
 from xueji_common.contracts import province_outbound_topic
 from xueji_common.events.outgoing import OutgoingEvent
 from xueji_registry.orgs.tables import org_units
-from xueji_registry.pupils.code_mapping import change_kind_enum
+from xueji_registry.pupils.contract.code_mapping import change_kind_enum
+from xueji_registry.pupils.contract.snapshot import record_message
 from xueji_registry.pupils.rows import load_state
-from xueji_registry.pupils.snapshot import record_message
 from xueji_registry.status_changes.cases import case_by_id
 from xueji_workflows.cases.event import CaseEvent
 

@@ -10,7 +10,7 @@ from xueji.common.v1.field_change_pb2 import FieldChange
 from xueji.common.v1.org_pb2 import OrgKind, OrgRef
 from xueji.registry.v1 import pupil_pb2 as record_pb
 from xueji_registry.domain.code_tables import PupilStatus
-from xueji_registry.pupils.code_mapping import (
+from xueji_registry.pupils.contract.code_mapping import (
     id_type_enum,
     registration_state_enum,
     stage_enum,

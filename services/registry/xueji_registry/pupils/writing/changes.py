@@ -6,7 +6,7 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from xueji_registry.pupils.snapshot import Change
+from xueji_registry.pupils.contract.snapshot import Change
 from xueji_registry.pupils.state import PupilState, StoredReason
 
 

@@ -20,27 +20,22 @@ from xueji_common.auth.principal import Principal
 from xueji_common.errors import DomainError
 from xueji_common.events.outgoing import OutgoingEvent
 from xueji_common.uow import UnitOfWork
-from xueji_registry.classes.lookup import check_class_grade, classes_for
-from xueji_registry.pupils import events
-from xueji_registry.pupils.candidates import ValidatedPupil
-from xueji_registry.pupils.changes import ReasonDelta, field_changes, reason_delta
-from xueji_registry.pupils.drafting import (
-    duplicate_reason,
-    national_number_for,
-    next_state,
-    temporary_prefix_for,
-)
-from xueji_registry.pupils.history import ChangeContext, record_changes, replace_number
+from xueji_registry.pupils.contract import events
+from xueji_registry.pupils.contract.snapshot import Change
+from xueji_registry.pupils.entry.candidates import ValidatedPupil
 from xueji_registry.pupils.holders import (
+    Holder,
     active_holders,
     duplicate_id_error,
     is_one_record_violation,
 )
-from xueji_registry.pupils.numbers import NumberAllocator
 from xueji_registry.pupils.rows import row_values
-from xueji_registry.pupils.snapshot import Change
-from xueji_registry.pupils.state import ClassRef, PupilState
+from xueji_registry.pupils.state import PupilState
 from xueji_registry.pupils.tables import pupils
+from xueji_registry.pupils.writing.changes import ReasonDelta, field_changes, reason_delta
+from xueji_registry.pupils.writing.history import ChangeContext, record_changes, replace_number
+from xueji_registry.pupils.writing.numbers import NumberAllocator
+from xueji_registry.pupils.writing.versions import class_for_change, next_version
 
 
 @dataclass(frozen=True)
@@ -72,31 +67,6 @@ async def write_state(session: AsyncSession, new: PupilState, **columns: object)
     return replace(new, record_version=row.record_version, updated_at=row.updated_at)
 
 
-async def _class_of(
-    session: AsyncSession, old: PupilState, validated: ValidatedPupil
-) -> ClassRef | None:
-    class_id = validated.values.class_id
-    if class_id is None:
-        return None
-    if old.school_class is not None and old.school_class.id == class_id:
-        school_class = old.school_class
-    else:
-        school_class = (await classes_for(session, old.school.code, [class_id]))[class_id]
-    check_class_grade(school_class, validated.values.grade)
-    return school_class
-
-
-async def _number(
-    old: PupilState, validated: ValidatedPupil, numbers: NumberAllocator, *, conflict: bool
-) -> str:
-    chosen = national_number_for(validated, id_conflict=conflict)
-    if chosen is not None:
-        return chosen
-    if old.national_number[0] in "LJ":
-        return old.national_number
-    return (await numbers.issue([temporary_prefix_for(validated, old.school)]))[0]
-
-
 async def save_validated(
     uow: UnitOfWork,
     actor: Principal,
@@ -112,51 +82,72 @@ async def save_validated(
     a record already in conflict that keeps its ID: it stays problem data.
     """
     session = uow.session
-    school_class = await _class_of(session, old, validated)
-    may_stay_in_conflict = old.id_conflict and validated.values.id_number == old.id_number
-    new = next_state(
-        old,
-        validated,
-        school_class=school_class,
-        national_number=await _number(old, validated, numbers, conflict=False),
-    )
-    changes = field_changes(old, new)
+    school_class = await class_for_change(session, old, validated)
+    saved = _compared(old, await next_version(old, validated, school_class, numbers))
+    if not _alters_record(saved) and not old.id_conflict:
+        return _unchanged(saved)
+    stored = await _write_unless_held(session, saved.after)
+    if stored is None:
+        holder = await _holder_of_kept_id(session, old, saved.after)
+        saved = _compared(old, await next_version(old, validated, school_class, numbers, holder))
+        if not _alters_record(saved):
+            return _unchanged(saved)
+        stored = await write_state(session, saved.after)
+    await _record_history(session, actor, saved, stored, context)
+    return replace(saved, after=stored)
+
+
+def _compared(old: PupilState, new: PupilState) -> Saved:
+    """`new`, not stored yet, with what it changes on `old`."""
     delta = reason_delta(old.problem_reasons, new.problem_reasons)
-    if not changes and not delta.detected and not delta.resolved and not old.id_conflict:
-        return Saved(old, old, [], delta)
+    return Saved(old, new, field_changes(old, new), delta)
+
+
+def _alters_record(saved: Saved) -> bool:
+    return bool(saved.changes or saved.delta.detected or saved.delta.resolved)
+
+
+def _unchanged(saved: Saved) -> Saved:
+    return Saved(saved.before, saved.before, [], saved.delta)
+
+
+async def _write_unless_held(session: AsyncSession, new: PupilState) -> PupilState | None:
+    """Store `new` under a savepoint; None, and nothing stored, when an index of one person,
+    one record refuses it."""
     try:
         async with session.begin_nested():
-            stored = await write_state(session, new)
+            return await write_state(session, new)
     except IntegrityError as error:
         if not is_one_record_violation(error):
             raise
-        holders = await active_holders(session, [new.id_number or ""], exclude={old.id})
-        holder = holders.get(new.id_number or "")
-        if holder is None:
-            raise DomainError(errors.CONFLICT) from None
-        if not may_stay_in_conflict:
-            raise duplicate_id_error(holder) from None
-        where = f"{holder.school_name}（{holder.school_code}）"
-        reason = duplicate_reason(
-            holder.id_number, school=where, national_number=holder.national_number
-        )
-        new = next_state(
-            old,
-            validated,
-            school_class=school_class,
-            national_number=await _number(old, validated, numbers, conflict=True),
-            id_conflict=True,
-            extra_reasons=(reason,),
-        )
-        changes = field_changes(old, new)
-        delta = reason_delta(old.problem_reasons, new.problem_reasons)
-        if not changes and not delta.detected and not delta.resolved:
-            return Saved(old, old, [], delta)
-        stored = await write_state(session, new)
+        return None
+
+
+async def _holder_of_kept_id(session: AsyncSession, old: PupilState, new: PupilState) -> Holder:
+    """The active record holding the ID number `new` was refused for, when `old` is a record
+    in conflict keeping that ID; otherwise the refusal."""
+    holders = await active_holders(session, [new.id_number or ""], exclude={old.id})
+    holder = holders.get(new.id_number or "")
+    if holder is None:
+        raise DomainError(errors.CONFLICT)
+    if not (old.id_conflict and new.id_number == old.id_number):
+        raise duplicate_id_error(holder)
+    return holder
+
+
+async def _record_history(
+    session: AsyncSession,
+    actor: Principal,
+    saved: Saved,
+    stored: PupilState,
+    context: ChangeContext,
+) -> None:
+    """The changed fields, and the new national number if it changed."""
+    old = saved.before
     await record_changes(
         session,
         pupil_id=old.id,
-        changes=changes,
+        changes=saved.changes,
         context=context,
         actor=actor,
         record_version=stored.record_version,
@@ -165,7 +156,6 @@ async def save_validated(
         await replace_number(
             session, old.id, stored.national_number, reason=context.reason, actor=actor
         )
-    return Saved(old, stored, changes, delta)
 
 
 def publish_saved(

@@ -12,8 +12,8 @@ from xueji_common import errors
 from xueji_common.auth.principal import Principal
 from xueji_common.errors import DomainError
 from xueji_registry.orgs.tables import org_units
-from xueji_registry.pupils.access import BUREAUS
 from xueji_registry.pupils.holders import Holder, active_holders, active_record
+from xueji_registry.pupils.reading.access import BUREAUS
 from xueji_registry.pupils.rows import record_query, state_of
 from xueji_registry.pupils.state import PupilState
 from xueji_registry.pupils.tables import pupils

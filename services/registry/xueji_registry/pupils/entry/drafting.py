@@ -8,7 +8,8 @@ from datetime import datetime
 
 from xueji_registry.domain.code_tables import PupilStatus
 from xueji_registry.domain.reason_codes import ReasonCode
-from xueji_registry.pupils.candidates import PupilCandidate, ValidatedPupil
+from xueji_registry.pupils.entry.candidates import PupilCandidate, ValidatedPupil
+from xueji_registry.pupils.holders import Holder
 from xueji_registry.pupils.model import RegistrationState, state_after_checks, temporary_prefix
 from xueji_registry.pupils.state import ClassRef, PupilState, SchoolRef, StoredReason
 
@@ -35,16 +36,15 @@ def temporary_prefix_for(
     return temporary_prefix(letter, school.county_code, values.birth_date, fallback_year)
 
 
-def duplicate_reason(
-    id_number: str, *, school: SchoolRef | str, national_number: str
-) -> StoredReason:
-    where = f"{school.name}（{school.code}）" if isinstance(school, SchoolRef) else school
+def duplicate_reason(holder: Holder) -> StoredReason:
+    """The problem a record carries that keeps an ID number `holder` holds (id conflict)."""
+    where = f"{holder.school_name}（{holder.school_code}）"
     return StoredReason(
         code=ReasonCode.ID_NUMBER_DUPLICATE,
         field="id_number",
-        message=f"身份证号{id_number}已在{where}有在籍学籍（一人一籍），须由教育局核查处理",
-        value=id_number,
-        related_national_number=national_number,
+        message=f"身份证号{holder.id_number}已在{where}有在籍学籍（一人一籍），须由教育局核查处理",
+        value=holder.id_number,
+        related_national_number=holder.national_number,
     )
 
 

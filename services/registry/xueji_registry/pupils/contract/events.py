@@ -9,8 +9,8 @@ from xueji.registry.v1 import pupil_events_pb2 as pb
 from xueji_common.auth.principal import Principal
 from xueji_common.events.actors import actor_of
 from xueji_common.events.outgoing import OutgoingEvent
-from xueji_registry.pupils.code_mapping import status_enum
-from xueji_registry.pupils.snapshot import (
+from xueji_registry.pupils.contract.code_mapping import status_enum
+from xueji_registry.pupils.contract.snapshot import (
     Change,
     field_changes,
     reason_message,

@@ -1,18 +1,24 @@
-"""PostgreSQL COPY text format, built in the worker processes.
+"""PostgreSQL COPY text format, and COPY of such text into a table.
 
-The main process then only forwards bytes to the server; encoding 200,000
+Bulk writers (the registry's Excel import) build the text in worker processes;
+the main process then only forwards bytes to the server, as encoding 200,000
 records there would take a CPU the workers need.
 """
 
 from __future__ import annotations
 
+import io
 import json
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import ARRAY, Table
 from sqlalchemy.dialects.postgresql import JSONB
+
+if TYPE_CHECKING:  # worker processes build COPY text without loading the driver
+    import asyncpg
 
 NULL = "\\N"
 _ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
@@ -68,3 +74,23 @@ def encoders_for(table: Table, columns: Sequence[str]) -> list[Encoder]:
 
 def line(values: Sequence[object], encoders: Sequence[Encoder]) -> str:
     return "\t".join(encode(value) for encode, value in zip(encoders, values, strict=True)) + "\n"
+
+
+async def _pieces(pieces: Sequence[bytes]) -> AsyncIterator[bytes]:
+    for piece in pieces:
+        yield piece
+
+
+async def copy_into(
+    connection: asyncpg.Connection,
+    table: str,
+    columns: Sequence[str],
+    pieces: Sequence[bytes],
+    *,
+    schema: str | None = None,
+) -> None:
+    """COPY lines of text format (one or more pieces, each whole lines) into `table`."""
+    source = io.BytesIO(pieces[0]) if len(pieces) == 1 else _pieces(pieces)
+    await connection.copy_to_table(
+        table, schema_name=schema, source=source, columns=list(columns), format="text"
+    )

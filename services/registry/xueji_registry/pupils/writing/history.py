@@ -11,8 +11,10 @@ from sqlalchemy import func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from xueji_common.auth.principal import Principal
-from xueji_registry.pupils.snapshot import Change
+from xueji_registry.pupils.contract.snapshot import Change
 from xueji_registry.pupils.tables import field_history, pupil_numbers
+
+FIRST_NUMBER = "首次建立学籍"  # the reason recorded with a record's first national number
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from xueji_common.auth.principal import Principal
 from xueji_common.counting import COUNT_LIMIT, Count, count_matches
 from xueji_registry.domain.text_width import fold_full_width, normalise_identifier
-from xueji_registry.pupils.access import visible_pupils
+from xueji_registry.pupils.reading.access import visible_pupils
 from xueji_registry.pupils.rows import record_query, state_of
 from xueji_registry.pupils.state import PupilState
 from xueji_registry.pupils.tables import pupils
@@ -37,12 +37,24 @@ class Matches:
     count: Count
 
 
+# Filters selecting the pupils whose column of the same name equals them.
+_EQUALS = ("school_code", "class_id", "grade", "status", "registration_state")
+
+
 def _conditions(principal: Principal, filters: PupilFilters) -> list[ColumnElement[bool]]:
     conditions = [visible_pupils(principal)]
     if not filters.include_deleted:
         conditions.append(pupils.c.deleted.is_(False))
-    if filters.school_code:
-        conditions.append(pupils.c.school_code == filters.school_code)
+    for name in _EQUALS:
+        value = getattr(filters, name)
+        if value is not None and value != "":
+            conditions.append(pupils.c[name] == value)
+    return conditions + _typed_in(filters) + _problems(filters)
+
+
+def _typed_in(filters: PupilFilters) -> list[ColumnElement[bool]]:
+    """Part of a name, or a number, as typed: width-folded and trimmed."""
+    conditions = []
     if filters.name and filters.name.strip():
         conditions.append(
             pupils.c.name.contains(fold_full_width(filters.name).strip(), autoescape=True)
@@ -56,19 +68,16 @@ def _conditions(principal: Principal, filters: PupilFilters) -> list[ColumnEleme
                 pupils.c.id_number == number,
             )
         )
-    if filters.class_id is not None:
-        conditions.append(pupils.c.class_id == filters.class_id)
-    if filters.grade is not None:
-        conditions.append(pupils.c.grade == filters.grade)
-    if filters.status:
-        conditions.append(pupils.c.status == filters.status)
+    return conditions
+
+
+def _problems(filters: PupilFilters) -> list[ColumnElement[bool]]:
+    conditions = []
     if filters.reason:
         # `problem` too, as the bare column: the reason index is partial (WHERE problem), and
         # the planner matches that predicate to `problem`, not to `problem IS true`.
         conditions.append(pupils.c.problem)
         conditions.append(pupils.c.problem_reasons.contains([{"code": filters.reason}]))
-    if filters.registration_state:
-        conditions.append(pupils.c.registration_state == filters.registration_state)
     if filters.problem is not None:
         conditions.append(pupils.c.problem.is_(filters.problem))
     return conditions
