@@ -1,0 +1,9 @@
+"""Every photo table module, imported so the metadata is complete for autogenerate."""
+
+from xueji_photo.province_rules import tables as _rules  # noqa: F401
+from xueji_photo.roster import tables as _roster  # noqa: F401
+from xueji_photo.schema import metadata
+from xueji_photo.uploads import tables as _uploads  # noqa: F401
+from xueji_photo.windows import tables as _windows  # noqa: F401
+
+__all__ = ["metadata"]
