@@ -20,19 +20,6 @@ RECORD_EVENTS = "status_change.record_events"
 STATUS_CHANGE_EVENTS = EventFamily("status_change", RECORD_EVENT, RECORD_EVENTS)
 APPLY_STATUS_CHANGE = "registry.apply_status_change"
 
-EVENT_TYPES = (
-    "status_change.filed",
-    "status_change.step_opened",
-    "status_change.step_decided",
-    "status_change.step_overdue",
-    "status_change.escalated",
-    "status_change.deadline_recomputed",
-    "status_change.applied",
-    "status_change.refused",
-    "status_change.completed",
-    "status_change.failed",
-)
-
 
 @dataclass(frozen=True)
 class ApplyStatusChangeInput(NationalNumbered):
