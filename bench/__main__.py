@@ -8,7 +8,9 @@ from __future__ import annotations
 import importlib
 import sys
 
-BENCHMARKS: tuple[str, ...] = ("registry_import", "transfer", "photo_checks", "photo")
+BENCHMARKS: tuple[str, ...] = (
+    "registry_import", "transfer", "photo_checks", "photo", "export_files"
+)
 
 
 def main(argv: list[str]) -> int:

@@ -11,6 +11,11 @@ from xueji_common.http.body_limits import BodyLimits, upload_limit
 from xueji_common.readiness import broker_check, database_check, s3_check
 from xueji_common.service import ServiceKernel, ServiceParts
 from xueji_common.storage import minio_client
+from xueji_photo.cards.package import PackageStore
+from xueji_photo.cards.production import CardProduction
+from xueji_photo.cards.views import router as cards_router
+from xueji_photo.graduation_lists.production import GraduationListProduction
+from xueji_photo.graduation_lists.views import router as graduation_lists_router
 from xueji_photo.parents.views import router as parents_router
 from xueji_photo.province_rules.views import router as rules_router
 from xueji_photo.roster.consumer import roster_consumer
@@ -41,6 +46,8 @@ async def build(settings: PhotoSettings) -> tuple[ServiceKernel, ServiceParts]:
     store = PhotoStore(storage, PHOTOS_BUCKET)
     pool = CheckPool(settings.photo_check_workers)
     roster = RosterProjection(settings.five_year_primary_provinces)
+    # Manifests are made from the photos and sit beside them, in the photo service's bucket.
+    packages = PackageStore(storage, PHOTOS_BUCKET)
     app = create_app(
         service="photo",
         title="Xueji photo 照片采集服务",
@@ -53,6 +60,8 @@ async def build(settings: PhotoSettings) -> tuple[ServiceKernel, ServiceParts]:
             codes_router,
             teachers_router,
             sessions_router,
+            cards_router,
+            graduation_lists_router,
         ],
         readiness={
             "database": database_check(kernel.db),
@@ -75,6 +84,13 @@ async def build(settings: PhotoSettings) -> tuple[ServiceKernel, ServiceParts]:
             "trusted_proxies": settings.trusted_proxies,
             "captcha_ttl_seconds": settings.photo_captcha_ttl_seconds,
             "session_ttl": timedelta(minutes=settings.photo_session_ttl_minutes),
+            "packages": packages,
+            "card_production": CardProduction(
+                kernel.db, outbox, org_units, packages, settings.photo_card_batch_max_size
+            ),
+            "graduation_lists": GraduationListProduction(
+                kernel.db, org_units, packages, settings.photo_graduation_list_max_pupils
+            ),
         },
     )
     roster_job = roster_consumer(kernel, ROSTER_CONSUMER, [TOPIC_PUPIL, TOPIC_TRANSFER], roster)

@@ -36,6 +36,11 @@ class PhotoSettings(ServiceSettings, S3Settings):
     # Proxies (addresses or networks, comma separated) whose X-Forwarded-For names the client;
     # empty: the connection's own address is the client's.
     photo_trusted_proxies: str = ""
+    # The most photos one card batch takes; production runs in the request, so this bounds
+    # its time (a few seconds of photo reads at 500).
+    photo_card_batch_max_size: int = Field(default=500, gt=0)
+    # The most pupils one graduation list holds; a larger unit produces per county or school.
+    photo_graduation_list_max_pupils: int = Field(default=20_000, gt=0)
 
     @property
     def five_year_primary_provinces(self) -> frozenset[str]:

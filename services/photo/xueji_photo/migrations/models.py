@@ -1,5 +1,7 @@
 """Every photo table module, imported so the metadata is complete for autogenerate."""
 
+from xueji_photo.cards import tables as _cards  # noqa: F401
+from xueji_photo.graduation_lists import tables as _lists  # noqa: F401
 from xueji_photo.parents import tables as _parents  # noqa: F401
 from xueji_photo.province_rules import tables as _rules  # noqa: F401
 from xueji_photo.roster import tables as _roster  # noqa: F401

@@ -92,7 +92,7 @@ async def open_case(
     )
     change = StatusChangeInput(
         case_id=str(case_id),
-        pupil_number=state.national_number,
+        national_number=state.national_number,
         pupil_name=state.name,
         change_type=kind,
         school=WorkflowSchool(state.school.code, state.school.name, list(state.school.path)),
