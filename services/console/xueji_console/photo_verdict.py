@@ -10,9 +10,6 @@ from fastapi import UploadFile
 from xueji_console.clients.calls import FieldProblem, ServiceProblem
 from xueji_console.clients.photo import PhotoClient
 
-# The photo API's own limit is about this; a larger file is refused here without sending it.
-MAX_FILE_BYTES = 1024 * 1024 + 1
-
 
 @dataclass
 class Verdict:
@@ -30,7 +27,8 @@ class Verdict:
 async def send_upload(
     photo: PhotoClient, token: str, national_number: str, file: UploadFile | None
 ) -> Verdict:
-    data = await file.read(MAX_FILE_BYTES) if file is not None else b""
+    # The console's request body limit already bounds the file; the photo API checks the rest.
+    data = await file.read() if file is not None else b""
     name = (file.filename if file is not None else "") or "photo"
     media = (file.content_type if file is not None else "") or "application/octet-stream"
     try:

@@ -10,6 +10,7 @@ from fastapi import APIRouter, File, Form, Request, UploadFile
 from starlette.responses import RedirectResponse, Response
 
 from xueji_console.clients.calls import ServiceProblem
+from xueji_console.error_codes import CAPTCHA_MISSING
 from xueji_console.pages.auth import opened_session
 from xueji_console.parts import console_of
 from xueji_console.photo_rule_text import rule_lines
@@ -29,8 +30,9 @@ from xueji_console.session import (
 )
 
 router = APIRouter()
-CAPTCHA_MISSING = ServiceProblem(
-    401, "PHOTO_CAPTCHA_WRONG", "验证码不正确或已过期，请刷新验证码后重试", field="captcha_answer"
+# No captcha picture was loaded (its id is missing), or no answer typed: not worth a call.
+NO_CAPTCHA = ServiceProblem(
+    CAPTCHA_MISSING.status, CAPTCHA_MISSING.code, CAPTCHA_MISSING.message, field="captcha_answer"
 )
 
 
@@ -74,7 +76,7 @@ async def sign_in(
     form = {"local_number": local_number.strip(), "name": name.strip()}
     captcha_id = request.cookies.get(CAPTCHA_COOKIE)
     if not captcha_id or not captcha_answer.strip():
-        return await _form(request, form=form, problem=CAPTCHA_MISSING)
+        return await _form(request, form=form, problem=NO_CAPTCHA)
     body = {**form, "captcha_id": captcha_id, "captcha_answer": captcha_answer.strip()}
     try:
         opened = await console.photo.parent_sign_in(body, client_address_of(request))
