@@ -14,7 +14,7 @@ ROLE_NAMES = {
     "ops": "运维",
     "platform_service": "平台服务",
     # The photo service's own sessions (navigation.PARENT, navigation.TEACHER).
-    "photo_parent": "家长",
+    "photo_parent": "学生照片采集",
     "photo_teacher": "教师（照片采集）",
 }
 
