@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
+from datetime import datetime
 from pathlib import Path
 
 import httpx
@@ -31,17 +32,18 @@ def roster(platform: Platform, *, without_photo: bool) -> list[dict]:
     return answer.json()["items"]
 
 
-def photo_scalar(platform: Platform, query: str, params: dict[str, object]) -> object:
-    """One value from the photo database. Playwright's sync API runs an event loop in the
-    test's thread, so the query runs in another."""
+def photo_sql(platform: Platform, query: str, params: dict[str, object]) -> object:
+    """One statement on the photo database, committed; its first value, if it returns rows.
+    Playwright's sync API runs an event loop in the test's thread, so it runs in another."""
     url = platform.env()["XUEJI_DATABASE_URL"].replace("postgresql://", "postgresql+asyncpg://")
     found: list[object] = []
 
     async def read() -> None:
         db = Database(url, "photo", pool_size=1)
         try:
-            async with db.sessions() as session:
-                found.append((await session.execute(text(query), params)).scalar())
+            async with db.sessions() as session, session.begin():
+                result = await session.execute(text(query), params)
+                found.append(result.scalar() if result.returns_rows else None)
         finally:
             await db.dispose()
 
@@ -56,7 +58,14 @@ def captcha_answer(platform: Platform, context: BrowserContext) -> str:
     from the photo service's table by the id in the browser's (HttpOnly) cookie."""
     captcha_id = {c["name"]: c["value"] for c in context.cookies()}["xueji_captcha"]
     query = "SELECT answer FROM photo.captchas WHERE id = CAST(:id AS uuid)"
-    return str(photo_scalar(platform, query, {"id": captcha_id}))
+    return str(photo_sql(platform, query, {"id": captcha_id}))
+
+
+def forget_failed_sign_ins(platform: Platform, since: datetime) -> None:
+    """The photo schema is shared by the session's test modules, and every browser here signs
+    in from 127.0.0.1: failures left behind would lock that address out for the others."""
+    query = "DELETE FROM photo.failed_sign_ins WHERE failed_at >= :since"
+    photo_sql(platform, query, {"since": since})
 
 
 def portrait_file(directory: Path, name: str, size: tuple[int, int] = VALID_SIZE) -> Path:

@@ -140,5 +140,5 @@ def test_the_photo_demo_has_photos_missing_ones_an_open_window_a_parent_and_a_co
     code = httpx.get(
         f"{urls['photo']}/v1/schools/{SCHOOL}/registration-code", headers=bearer("qingpu.county")
     ).json()
+    # Printed by the first seeding only (this database may have been seeded by another module).
     assert code["live"]
-    assert photos.registration_code
