@@ -53,15 +53,15 @@ async def upload(
     file: Annotated[UploadFile | None, File(description="PDF, JPEG or PNG, at most 10 MB")] = None,
 ) -> DocumentRead:
     if file is None:
-        raise DomainError(error_codes.DOCUMENT_MISSING, field="file")
+        raise DomainError(error_codes.EXPORT_DOCUMENT_MISSING, field="file")
     data = await file.read(MAX_EVIDENCE_BYTES + 1)
     if len(data) > MAX_EVIDENCE_BYTES:
-        raise DomainError(error_codes.DOCUMENT_TOO_LARGE, field="file")
+        raise DomainError(error_codes.EXPORT_DOCUMENT_TOO_LARGE, field="file")
     if not data:
-        raise DomainError(error_codes.DOCUMENT_MISSING, field="file")
+        raise DomainError(error_codes.EXPORT_DOCUMENT_MISSING, field="file")
     sniffed = sniff(data[:16])
     if sniffed is None:
-        raise DomainError(error_codes.DOCUMENT_TYPE, field="file")
+        raise DomainError(error_codes.EXPORT_DOCUMENT_TYPE, field="file")
     document_id = str(uuid.uuid4())
     key = f"documents/{principal.unit_code}/{document_id}.{sniffed.extension}"
     store: ObjectStore = request.app.state.document_store

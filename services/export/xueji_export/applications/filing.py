@@ -64,14 +64,14 @@ async def check(
     if not await owned_document(
         session, data.security_plan_document_id, DocumentKind.SECURITY_PLAN, unit
     ):
-        raise DomainError(error_codes.DOCUMENT_NOT_FOUND, field="security_plan_document_id")
+        raise DomainError(error_codes.EXPORT_DOCUMENT_NOT_FOUND, field="security_plan_document_id")
     if data.consent_document_id and not await owned_document(
         session, data.consent_document_id, DocumentKind.CONSENT, unit
     ):
-        raise DomainError(error_codes.DOCUMENT_NOT_FOUND, field="consent_document_id")
+        raise DomainError(error_codes.EXPORT_DOCUMENT_NOT_FOUND, field="consent_document_id")
     handler = await staff.member(unit, data.handler_account_id, authorization)
     if handler is None:
-        raise DomainError(error_codes.HANDLER_NOT_STAFF, field="handler_account_id")
+        raise DomainError(error_codes.EXPORT_HANDLER_NOT_STAFF, field="handler_account_id")
     return handler
 
 

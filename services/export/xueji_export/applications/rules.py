@@ -39,13 +39,15 @@ def check_fields(requested: Sequence[FieldRequest]) -> None:
     for item in requested:
         entry = catalogue.field(item.key)
         if entry is None:
-            raise DomainError(error_codes.FIELD_NOT_IN_CATALOGUE, field="fields", detail=item.key)
+            raise DomainError(
+                error_codes.EXPORT_FIELD_NOT_IN_CATALOGUE, field="fields", detail=item.key
+            )
         if item.key in seen:
-            raise DomainError(error_codes.FIELD_REPEATED, field="fields", detail=entry.label)
+            raise DomainError(error_codes.EXPORT_FIELD_REPEATED, field="fields", detail=entry.label)
         seen.add(item.key)
         if entry.sensitive and not item.reason.strip():
             raise DomainError(
-                error_codes.SENSITIVE_REASON_MISSING, field="fields", detail=entry.label
+                error_codes.EXPORT_SENSITIVE_REASON_MISSING, field="fields", detail=entry.label
             )
 
 
@@ -56,7 +58,7 @@ def check_scope(
     for code in codes:
         unit = found.get(code)
         if unit is None or not applicant.covers(unit.scope):
-            raise DomainError(error_codes.SCOPE_OUTSIDE_UNIT, field="scope", detail=code)
+            raise DomainError(error_codes.EXPORT_SCOPE_OUTSIDE_UNIT, field="scope", detail=code)
 
 
 def county_of(applicant: Principal) -> str | None:
@@ -76,26 +78,28 @@ def check_method(
     province requires it; county-level page export only in counties the province authorised."""
     if method is ExportMethod.BACKEND:
         if applicant.unit_kind not in BACKEND_LEVELS:
-            raise DomainError(error_codes.METHOD_NOT_ALLOWED, field="method")
+            raise DomainError(error_codes.EXPORT_METHOD_NOT_ALLOWED, field="method")
         if settings.backend_consent_required and not consent_document:
-            raise DomainError(error_codes.CONSENT_REQUIRED, field="consent_document_id")
+            raise DomainError(error_codes.EXPORT_CONSENT_REQUIRED, field="consent_document_id")
         return
     county = county_of(applicant)
     if county is not None and not settings.authorises_page_export(county):
-        raise DomainError(error_codes.PAGE_EXPORT_NOT_AUTHORISED, field="method", detail=county)
+        raise DomainError(
+            error_codes.EXPORT_PAGE_EXPORT_NOT_AUTHORISED, field="method", detail=county
+        )
 
 
 def check_period(
     use_from: date, use_until: date, today: date, settings: ProvinceExportSettings
 ) -> None:
     if use_from < today:
-        raise DomainError(error_codes.PERIOD_IN_PAST, field="use_from")
+        raise DomainError(error_codes.EXPORT_PERIOD_IN_PAST, field="use_from")
     if use_until < use_from:
-        raise DomainError(error_codes.PERIOD_REVERSED, field="use_until")
+        raise DomainError(error_codes.EXPORT_PERIOD_REVERSED, field="use_until")
     days = (use_until - use_from).days + 1
     if days > settings.max_use_days:
         raise DomainError(
-            error_codes.PERIOD_TOO_LONG,
+            error_codes.EXPORT_PERIOD_TOO_LONG,
             field="use_until",
             detail=f"申请{days}天，本省最长{settings.max_use_days}天",
         )

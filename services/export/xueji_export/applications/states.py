@@ -47,5 +47,5 @@ def can_advance(current: ApplicationState, target: ApplicationState) -> bool:
 def advance(current: ApplicationState, target: ApplicationState) -> ApplicationState:
     """`target`, or EXPORT_TRANSITION_NOT_ALLOWED when it cannot follow `current`."""
     if not can_advance(current, target):
-        raise DomainError(error_codes.TRANSITION_NOT_ALLOWED, detail=f"{current} → {target}")
+        raise DomainError(error_codes.EXPORT_TRANSITION_NOT_ALLOWED, detail=f"{current} → {target}")
     return target

@@ -55,7 +55,7 @@ async def read_settings(
 def _counties_of(province_code: str, codes: list[str]) -> frozenset[str]:
     for code in codes:
         if len(code) != 6 or not code.isdigit() or not code.startswith(province_code):
-            raise DomainError(error_codes.SETTINGS_INVALID, field="page_export_counties",
+            raise DomainError(error_codes.EXPORT_SETTINGS_INVALID, field="page_export_counties",
                               detail=f"{code} 不是本省的县（区）代码")  # fmt: skip
     return frozenset(codes)
 
