@@ -15,7 +15,9 @@ EXPORT_SCOPE_OUTSIDE_UNIT = ErrorCode(
     "EXPORT_SCOPE_OUTSIDE_UNIT", 422, "导出范围只能是本单位管辖范围内的组织单位"
 )
 EXPORT_PERIOD_IN_PAST = ErrorCode("EXPORT_PERIOD_IN_PAST", 422, "使用期限不能早于今天")
-EXPORT_PERIOD_REVERSED = ErrorCode("EXPORT_PERIOD_REVERSED", 422, "使用期限的结束日期不能早于开始日期")
+EXPORT_PERIOD_REVERSED = ErrorCode(
+    "EXPORT_PERIOD_REVERSED", 422, "使用期限的结束日期不能早于开始日期"
+)
 EXPORT_PERIOD_TOO_LONG = ErrorCode("EXPORT_PERIOD_TOO_LONG", 422, "使用期限超过本省规定的最长期限")
 EXPORT_HANDLER_NOT_STAFF = ErrorCode(
     "EXPORT_HANDLER_NOT_STAFF", 422, "经办人须为申请单位在职的工作人员账号"
