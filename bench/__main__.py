@@ -8,7 +8,7 @@ from __future__ import annotations
 import importlib
 import sys
 
-BENCHMARKS: tuple[str, ...] = ("registry_import", "transfer", "photo_checks")
+BENCHMARKS: tuple[str, ...] = ("registry_import", "transfer", "photo_checks", "export_files")
 
 
 def main(argv: list[str]) -> int:

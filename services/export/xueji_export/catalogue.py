@@ -30,7 +30,7 @@ read model leaves them empty until the contracts are extended compatibly.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from enum import StrEnum
@@ -242,6 +242,6 @@ def field(key: str) -> CatalogueField | None:
     return _BY_KEY.get(key)
 
 
-def in_catalogue_order(keys: frozenset[str] | set[str] | list[str]) -> tuple[str, ...]:
+def in_catalogue_order(keys: Iterable[str]) -> tuple[str, ...]:
     """Catalogue keys among ``keys`` in the catalogue's order; unknown keys are dropped."""
     return tuple(sorted((k for k in set(keys) if k in _POSITION), key=_POSITION.__getitem__))
