@@ -34,7 +34,7 @@ def test_every_carried_registry_field_has_a_column_value_with_the_catalogues_cod
     values = registry_values(record, AT)
     registry_fields = {f.key for f in FIELDS if f.source is Source.REGISTRY_PUPIL and f.carried}
     assert registry_fields <= set(values)
-    assert values["scope_path"] == "/CN/31/3101/310118/2131000101/"
+    assert values["unit_path"] == "/CN/31/3101/310118/2131000101/"
     assert values["birth_date"] == date(2015, 1, 1)
     assert values["record_version"] == 4 and values["record_updated_at"] == AT
     for key in ("stage", "status", "registration_state", "id_type"):

@@ -20,7 +20,7 @@ from xueji_common.events.envelope import Envelope
 from xueji_common.events.incoming import IncomingEvent
 from xueji_common.uow import UnitOfWork
 from xueji_export.read_model.snapshot import registry_values
-from xueji_export.read_model.tables import export_pupils as table
+from xueji_export.read_model.tables import pupil_read_model as table
 
 PUPIL_EVENT_TYPES = (
     "pupil.created", "pupil.updated", "pupil.problem_detected", "pupil.problem_resolved",

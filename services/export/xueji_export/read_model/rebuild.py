@@ -25,7 +25,7 @@ from xueji_common.db import Database
 from xueji_common.events.envelope import Envelope, EnvelopeError, from_headers
 from xueji_common.kafka import stop_client
 from xueji_export.read_model.projection import APPLIED_TYPES, apply
-from xueji_export.read_model.tables import export_pupils
+from xueji_export.read_model.tables import pupil_read_model
 
 log = logging.getLogger(__name__)
 TOPICS = (TOPIC_PUPIL, TOPIC_TRANSFER, TOPIC_PHOTO)
@@ -70,7 +70,7 @@ async def rebuild_read_model(db: Database, bootstrap: str) -> int:
     try:
         remaining = await _partitions(consumer)
         async with db.sessions() as session, session.begin():
-            await session.execute(delete(export_pupils))
+            await session.execute(delete(pupil_read_model))
         if not remaining:
             return 0
         consumer.assign(list(remaining))

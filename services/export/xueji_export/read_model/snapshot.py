@@ -42,7 +42,7 @@ def registry_values(record: PupilRecord, at: datetime) -> dict[str, Any]:
     guardian = record.guardians[0] if record.guardians else None
     return {
         "pupil_id": record.pupil_id,
-        "scope_path": scope_path([*school.path, school.code]),
+        "unit_path": scope_path([*school.path, school.code]),
         "record_version": record.record_version,
         "record_updated_at": record.updated_at.ToDatetime(UTC)
         if record.HasField("updated_at")

@@ -40,9 +40,9 @@ READ_MODEL_FIELDS = (
 
 def upgrade() -> None:
     op.create_table(
-        "export_pupils",
+        "pupil_read_model",
         sa.Column("pupil_id", sa.String(64), primary_key=True),
-        sa.Column("scope_path", sa.Text, nullable=False, server_default=""),
+        sa.Column("unit_path", sa.Text, nullable=False, server_default=""),
         sa.Column("record_version", sa.BigInteger, nullable=False, server_default="0"),
         sa.Column("record_updated_at", TZ, nullable=True),
         sa.Column("photo_changed_at", TZ, nullable=True),
@@ -51,8 +51,8 @@ def upgrade() -> None:
         schema=SCHEMA,
     )
     op.create_index(
-        "export_pupils_scope", "export_pupils", ["scope_path"], schema=SCHEMA,
-        postgresql_ops={"scope_path": "text_pattern_ops"},
+        "pupil_read_model_scope", "pupil_read_model", ["unit_path", "pupil_id"], schema=SCHEMA,
+        postgresql_ops={"unit_path": "text_pattern_ops"},
     )  # fmt: skip
     op.create_table(
         "province_export_settings",
@@ -147,6 +147,6 @@ def upgrade() -> None:
 def downgrade() -> None:
     for table in (
         "audit_chain_heads", "audit_records", "export_applications", "export_documents",
-        "province_export_settings", "export_pupils",
+        "province_export_settings", "pupil_read_model",
     ):  # fmt: skip
         op.drop_table(table, schema=SCHEMA)
