@@ -35,7 +35,6 @@ class Figure:
     rows: int
     seconds: float
     peak_bytes: int
-    note: str = ""
 
     @property
     def rows_per_second(self) -> float:

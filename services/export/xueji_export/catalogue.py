@@ -41,7 +41,8 @@ class ValueType(StrEnum):
     """How a value is stored in the read model and written to a file."""
 
     TEXT = "text"
-    # A stable code stored in the read model; files show its Chinese label.
+    # A stable code stored in the read model; files show its Chinese label. Enum codes are
+    # the proto value names without their enum prefix (PUPIL_STATUS_ENROLLED -> "ENROLLED").
     CODE = "code"
     DATE = "date"
     INTEGER = "integer"

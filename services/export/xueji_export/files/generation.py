@@ -13,7 +13,7 @@ import asyncio
 import contextlib
 import hashlib
 import tempfile
-from collections.abc import AsyncGenerator, Callable, Coroutine, Iterator, Mapping, Sequence
+from collections.abc import AsyncGenerator, Callable, Iterator, Mapping, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
@@ -136,8 +136,8 @@ def _records(
         yield rows.header_only()
 
 
-def _next_batch(batches: RowBatches) -> Coroutine[Any, Any, Sequence[Mapping[str, Any]] | None]:
-    return anext(batches, None)  # type: ignore[return-value]
+async def _next_batch(batches: RowBatches) -> Sequence[Mapping[str, Any]] | None:
+    return await anext(batches, None)
 
 
 def _stamp(
