@@ -10,6 +10,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from google.protobuf.timestamp_pb2 import Timestamp
+from prometheus_client import REGISTRY
 from sqlalchemy import select
 
 from tests.integration.export.flows import publish
@@ -23,6 +24,7 @@ from xueji.registry.v1.pupil_pb2 import PupilRecord, PupilStatus
 from xueji.registry.v1.stage_pb2 import Stage
 from xueji.transfer.v1.transfer_events_pb2 import TransferCompleted
 from xueji.transfer.v1.transfer_pb2 import TransferParties
+from xueji_common.contracts import TOPIC_PUPIL
 from xueji_export.bootstrap import READ_MODEL_CONSUMER
 from xueji_export.read_model.rebuild import rebuild_read_model
 from xueji_export.read_model.tables import pupil_read_model
@@ -35,6 +37,31 @@ T0 = datetime(2026, 11, 1, 8, 0, tzinfo=UTC)
 @pytest.fixture(scope="module")
 def ids() -> IdFactory:
     return IdFactory()
+
+
+def _lags(consumer: str) -> dict[str, float]:
+    """The consumer's lag per topic-partition as /metrics reports it."""
+    return {
+        f"{sample.labels['topic']}:{sample.labels['partition']}": sample.value
+        for metric in REGISTRY.collect()
+        if metric.name == "xueji_consumer_lag"
+        for sample in metric.samples
+        if sample.labels.get("consumer") == consumer
+    }
+
+
+@pytest.fixture(scope="module", autouse=True)
+async def caught_up(stack: ExportStack) -> None:
+    """This module's read-model consumer group starts at the topics' first offsets, behind
+    every pupil the session's earlier suites made (the console's demo has thousands): the
+    tests start once it has caught up."""
+    consumer = READ_MODEL_CONSUMER + stack.settings.consumer_group_suffix
+
+    async def no_lag() -> bool:
+        lags = _lags(consumer)
+        return any(key.startswith(TOPIC_PUPIL) for key in lags) and not any(lags.values())
+
+    await eventually(no_lag, within=900)
 
 
 def _school(key: str) -> OrgRef:
