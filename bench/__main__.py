@@ -8,7 +8,9 @@ from __future__ import annotations
 import importlib
 import sys
 
-BENCHMARKS: tuple[str, ...] = ("registry_import", "transfer", "photo_checks", "export_files")
+BENCHMARKS: tuple[str, ...] = (
+    "registry_import", "transfer", "photo_checks", "photo", "export_files"
+)
 
 
 def main(argv: list[str]) -> int:

@@ -21,12 +21,12 @@ from xueji_registry.imports.columns import DATA_SHEET
 from xueji_registry.imports.headers import HeaderLayout, read_headers
 from xueji_registry.imports.row_reading import read_row
 from xueji_registry.imports.school_context import SchoolContext
-from xueji_registry.pupils import events
-from xueji_registry.pupils.access import find_school
-from xueji_registry.pupils.candidates import PupilCandidate, validate_candidate
-from xueji_registry.pupils.drafting import national_number_for, new_state
+from xueji_registry.pupils.contract import events
+from xueji_registry.pupils.entry.candidates import PupilCandidate, validate_candidate
+from xueji_registry.pupils.entry.drafting import national_number_for, new_state
 from xueji_registry.pupils.holders import active_record
 from xueji_registry.pupils.model import china_today
+from xueji_registry.pupils.reading.access import find_school
 from xueji_registry.pupils.rows import row_values
 from xueji_registry.pupils.tables import pupils
 from xueji_registry.schema import SCHEMA, outbox

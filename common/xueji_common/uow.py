@@ -4,20 +4,14 @@ from __future__ import annotations
 
 from types import TracebackType
 
-from sqlalchemy import Table, insert
+import asyncpg
+from sqlalchemy import Table, insert, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from xueji_common.contracts import event_type
 from xueji_common.db import Database
 from xueji_common.events.outgoing import OutgoingEvent
+from xueji_common.outbox.rows import OutboxRow, OutboxRows
 from xueji_common.tracing import current_trace_id
-
-
-def _topic_of(event: OutgoingEvent) -> str:
-    kind = event_type(event.type)
-    if event.topic is None and kind.per_province:
-        raise ValueError(f"{event.type} goes to a province's topic; name it on the event")
-    return event.topic or kind.topic
 
 
 class UnitOfWork:
@@ -61,23 +55,27 @@ class UnitOfWork:
     async def flush(self) -> None:
         await self.session.flush()
 
+    async def driver_connection(self) -> asyncpg.Connection:
+        """The asyncpg connection under the session, inside this unit's transaction, for
+        what SQLAlchemy does not offer (COPY)."""
+        # SQLAlchemy begins the transaction with its first statement; run one, so that what is
+        # sent on the raw connection is part of it (temporary tables included).
+        await self.session.execute(text("SELECT 1"))
+        connection = await self.session.connection()
+        raw = await connection.get_raw_connection()
+        return raw.driver_connection
+
+    async def outbox_rows(self) -> OutboxRows:
+        """Bulk appending of outbox rows in this unit's transaction, beside `publish`: the
+        rows commit (or roll back) with everything else."""
+        return OutboxRows(await self.driver_connection(), self._outbox.schema)
+
     async def commit(self) -> None:
         if self._events:
             trace_id = current_trace_id()
             await self.session.execute(
                 insert(self._outbox),
-                [
-                    {
-                        "event_id": event.event_id,
-                        "topic": _topic_of(event),
-                        "event_type": event.type,
-                        "aggregate_id": event.key,
-                        "subject": event.subject,
-                        "payload": event.message.SerializeToString(deterministic=True),
-                        "trace_id": trace_id,
-                    }
-                    for event in self._events
-                ],
+                [OutboxRow.of(event, trace_id).values() for event in self._events],
             )
         await self.session.commit()
         self._events = []

@@ -82,7 +82,7 @@ HEADER = ("步骤", "办理单位", "开始", "期限", "逾期/督办", "结果
 
 def render_timeline(timeline: CaseTimeline, workflow_id: str) -> str:
     head = (
-        f"转学 {timeline.case_id}  学生 {timeline.pupil_number}  状态 {timeline.state}"
+        f"转学 {timeline.case_id}  学生 {timeline.national_number}  状态 {timeline.state}"
         f"  当前步骤 {timeline.current_step or '-'}\nworkflow {workflow_id}"
     )
     if timeline.failure_code:
@@ -108,7 +108,7 @@ async def overdue() -> str:
             continue
         authority = active.escalated_to[-1] if active.escalated_to else active.party_unit
         rows.append(
-            [authority, timeline.case_id, timeline.pupil_number, active.step,
+            [authority, timeline.case_id, timeline.national_number, active.step,
              active.party_unit, _when(active.deadline)]
         )  # fmt: skip
     if not rows:

@@ -18,7 +18,7 @@ from tests.workflows.transfer_cases import (
     SHANGHAI_SCHOOL,
     county_officer,
     error_type,
-    new_pupil_number,
+    new_national_number,
     registrar,
     reviewer,
     sleep_until,
@@ -35,7 +35,7 @@ pytestmark = pytest.mark.integration
 def suspension(**changes: object) -> StatusChangeInput:
     base = StatusChangeInput(
         case_id=str(uuid.uuid4()),
-        pupil_number=new_pupil_number(),
+        national_number=new_national_number(),
         pupil_name="刘小红",
         change_type="suspension",
         school=SHANGHAI_SCHOOL,
@@ -54,7 +54,7 @@ async def start(
         StatusChangeWorkflow.run,
         # This test's worker serves the fake calendar too.
         replace(change, calendar_queue=task_queue),
-        id=status_change_workflow_id(change.pupil_number),
+        id=status_change_workflow_id(change.national_number),
         task_queue=task_queue,
     )
     started.append(handle)
@@ -98,7 +98,7 @@ async def test_county_bureau_approval_applies_the_change_once(
     assert outcome.state == "completed"
     assert [a.case_id for a in fakes.registry.applied] == [change.case_id]
     assert fakes.registry.applied[0].effective_on == "2026-12-01"
-    assert change.pupil_number not in fakes.registry.open_cases
+    assert change.national_number not in fakes.registry.open_cases
     assert [e.type for e in fakes.events.status_change_events] == [
         "status_change.filed",
         "status_change.step_opened",
@@ -133,7 +133,7 @@ async def test_county_bureau_refuses_with_a_reason(
 
     assert (outcome.state, outcome.reason) == ("refused", "本省不允许留级")
     assert fakes.registry.applied == []
-    assert change.pupil_number not in fakes.registry.open_cases
+    assert change.national_number not in fakes.registry.open_cases
     assert fakes.events.status_change_events[-1].type == "status_change.refused"
 
 
@@ -175,7 +175,7 @@ async def test_one_open_case_per_pupil_across_families(
     started: list[WorkflowHandle],
 ) -> None:
     change = suspension()
-    fakes.registry.open_cases[change.pupil_number] = ("transfer-case-9", "transfer")
+    fakes.registry.open_cases[change.national_number] = ("transfer-case-9", "transfer")
     handle = await start(workflow_env, task_queue, change, started)
 
     with pytest.raises(WorkflowFailureError) as caught:
@@ -199,4 +199,4 @@ async def test_unknown_change_type_fails_without_claiming(
         await handle.result()
 
     assert error_type(caught.value) == "INVALID_CASE_INPUT"
-    assert change.pupil_number not in fakes.registry.open_cases
+    assert change.national_number not in fakes.registry.open_cases

@@ -27,7 +27,7 @@ async def test_two_simultaneous_starts_for_one_pupil_let_exactly_one_through(
     started: list[WorkflowHandle],
 ) -> None:
     first = transfer_input()
-    second = transfer_input(pupil_number=first.pupil_number)
+    second = transfer_input(national_number=first.national_number)
 
     results = await asyncio.gather(
         start_transfer(workflow_env.client, task_queue, first, started),
@@ -48,7 +48,7 @@ async def test_pupil_with_an_open_case_cannot_start_a_transfer(
     started: list[WorkflowHandle],
 ) -> None:
     transfer = transfer_input()
-    fakes.registry.open_cases[transfer.pupil_number] = ("case-suspension-1", "suspension")
+    fakes.registry.open_cases[transfer.national_number] = ("case-suspension-1", "suspension")
     handle = await start_transfer(workflow_env.client, task_queue, transfer, started)
 
     with pytest.raises(WorkflowFailureError) as caught:
@@ -62,7 +62,7 @@ async def test_pupil_with_an_open_case_cannot_start_a_transfer(
         "national_code": "2002",
     }
     assert "case-suspension-1" in failure.message
-    assert fakes.registry.open_cases[transfer.pupil_number][0] == "case-suspension-1"
+    assert fakes.registry.open_cases[transfer.national_number][0] == "case-suspension-1"
     assert fakes.registry.released == []
     last = fakes.events.transfer_events[-1]
     assert (last.type, last.details["code"]) == ("transfer.failed", "PUPIL_HAS_OPEN_CASE")

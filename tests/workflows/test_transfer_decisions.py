@@ -71,7 +71,7 @@ async def test_refusal_at_any_step_ends_the_transfer_and_releases_the_pupil(
     timeline = await handle.query(TransferWorkflow.timeline)
     assert timeline.state == "refused"
     assert step(timeline, refusing_step).reason == "学位已满"
-    assert transfer.pupil_number not in fakes.registry.open_cases
+    assert transfer.national_number not in fakes.registry.open_cases
     assert [r.case_id for r in fakes.registry.released] == [transfer.transfer_id]
     types = fakes.events.types(transfer.transfer_id)
     assert types[-2:] == ["transfer.step_decided", "transfer.refused"]

@@ -46,7 +46,7 @@ async def test_full_transfer_moves_the_record_once_and_completes(
     assert [m.transfer_id for m in fakes.registry.move_calls] == [transfer.transfer_id]
     move = fakes.registry.move_calls[0]
     assert (move.from_school, move.to_school) == ("2132000007", "2131000001")
-    assert transfer.pupil_number not in fakes.registry.open_cases
+    assert transfer.national_number not in fakes.registry.open_cases
     assert fakes.events.types(transfer.transfer_id) == [
         "transfer.filed",
         *STEP_EVENTS * 4,
@@ -92,7 +92,7 @@ async def test_full_transfer_moves_the_record_once_and_completes(
     assert (bureau.party_unit, bureau.decided_by.unit_code) == ("320102", "320102")
 
     attributes = (await handle.describe()).typed_search_attributes
-    assert attributes.get(sa.PUPIL_NUMBER) == transfer.pupil_number
+    assert attributes.get(sa.PUPIL_NUMBER) == transfer.national_number
     assert attributes.get(sa.RECEIVING_SCHOOL) == "2131000001"
     assert attributes.get(sa.SENDING_SCHOOL) == "2132000007"
     assert (attributes.get(sa.RECEIVING_PROVINCE), attributes.get(sa.SENDING_PROVINCE)) == (
@@ -120,7 +120,7 @@ async def test_a_transfer_started_with_its_search_attributes_does_not_set_them_a
     # The identity came with the start request: the workflow does not upsert it again.
     assert await identity_upserts(handle) == 0
     described = (await handle.describe()).typed_search_attributes
-    assert described.get(sa.PUPIL_NUMBER) == transfer.pupil_number
+    assert described.get(sa.PUPIL_NUMBER) == transfer.national_number
     assert described.get(sa.CURRENT_STEP) == "receiving_school"
 
 

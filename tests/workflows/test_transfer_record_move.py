@@ -52,7 +52,7 @@ async def test_registry_refusing_the_move_fails_the_transfer_clearly(
     assert len(fakes.registry.move_calls) == 1
     timeline = await handle.query(TransferWorkflow.timeline)
     assert (timeline.state, timeline.failure_code) == ("failed", "RECORD_MOVE_FAILED")
-    assert transfer.pupil_number not in fakes.registry.open_cases
+    assert transfer.national_number not in fakes.registry.open_cases
 
 
 async def test_registry_outage_during_the_move_is_retried_until_it_succeeds(
@@ -84,7 +84,7 @@ async def until_opened(fakes: Fakes, transfer: TransferInput, step: str) -> None
     for _ in range(400):
         events = fakes.events.transfer_events
         if any(
-            (e.transfer_id, e.type, e.step) == (transfer.transfer_id, "transfer.step_opened", step)
+            (e.case_id, e.type, e.step) == (transfer.transfer_id, "transfer.step_opened", step)
             for e in events
         ):
             return

@@ -55,7 +55,7 @@ async def test_receiving_school_withdraws_before_the_move(
 
     assert (outcome.state, outcome.reason) == ("withdrawn", "家长改变主意")
     assert fakes.registry.move_calls == []
-    assert transfer.pupil_number not in fakes.registry.open_cases
+    assert transfer.national_number not in fakes.registry.open_cases
     last = fakes.events.transfer_events[-1]
     assert (last.type, last.step, last.actor.unit_code) == (
         "transfer.withdrawn",

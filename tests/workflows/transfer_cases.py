@@ -76,7 +76,7 @@ def province_system(code: str) -> Actor:
     return person(PROVINCE_SYSTEM, code, [code], "省学籍系统")
 
 
-def new_pupil_number() -> str:
+def new_national_number() -> str:
     return f"G{uuid.uuid4().int % 10**18:018d}"
 
 
@@ -85,7 +85,7 @@ def transfer_input(
 ) -> TransferInput:
     base = TransferInput(
         transfer_id=str(uuid.uuid4()),
-        pupil_number=new_pupil_number(),
+        national_number=new_national_number(),
         pupil_name="张小明",
         receiving_school=receiving,
         sending_school=sending,
@@ -150,7 +150,7 @@ async def start_transfer(
     handle = await client.start_workflow(
         TransferWorkflow.run,
         transfer,
-        id=transfer_workflow_id(transfer.pupil_number),
+        id=transfer_workflow_id(transfer.national_number),
         task_queue=task_queue,
         search_attributes=search_attributes,
     )

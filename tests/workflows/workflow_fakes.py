@@ -25,6 +25,7 @@ from xueji_workflows.cases.activities import (
     ClaimCaseResult,
     ReleaseCaseInput,
 )
+from xueji_workflows.cases.event import CaseEvent
 from xueji_workflows.status_change import activities as status_change
 from xueji_workflows.transfer import activities as transfer
 
@@ -62,7 +63,7 @@ class FakeCalendar:
 class FakeRegistry:
     open_cases: dict[str, tuple[str, str]] = field(default_factory=dict)
     released: list[ReleaseCaseInput] = field(default_factory=list)
-    move_calls: list[transfer.MovePupilInput] = field(default_factory=list)
+    move_calls: list[transfer.RecordMoveRequest] = field(default_factory=list)
     moved: dict[str, datetime] = field(default_factory=dict)
     applied: list[status_change.ApplyStatusChangeInput] = field(default_factory=list)
     # When set, the claim or the move is refused with this business code.
@@ -77,10 +78,10 @@ class FakeRegistry:
     async def claim_case(self, request: ClaimCaseInput) -> ClaimCaseResult:
         if self.claim_refusal is not None:
             raise ApplicationError("refused", type=self.claim_refusal, non_retryable=True)
-        held = self.open_cases.get(request.pupil_number)
+        held = self.open_cases.get(request.national_number)
         if held is not None and held[0] != request.case_id:
             return ClaimCaseResult(False, held[0], held[1])
-        self.open_cases[request.pupil_number] = (request.case_id, request.kind)
+        self.open_cases[request.national_number] = (request.case_id, request.kind)
         return ClaimCaseResult(True)
 
     @activity.defn(name=RELEASE_CASE)
@@ -88,11 +89,11 @@ class FakeRegistry:
         if self.release_gate is not None:
             await self.release_gate.wait()
         self.released.append(request)
-        if self.open_cases.get(request.pupil_number, ("",))[0] == request.case_id:
-            del self.open_cases[request.pupil_number]
+        if self.open_cases.get(request.national_number, ("",))[0] == request.case_id:
+            del self.open_cases[request.national_number]
 
-    @activity.defn(name=transfer.MOVE_PUPIL)
-    async def move_pupil(self, request: transfer.MovePupilInput) -> transfer.MovePupilResult:
+    @activity.defn(name=transfer.REQUEST_RECORD_MOVE)
+    async def move_record(self, request: transfer.RecordMoveRequest) -> transfer.RecordMoveResult:
         self.move_calls.append(request)
         if self.move_outages > 0:
             self.move_outages -= 1
@@ -100,7 +101,7 @@ class FakeRegistry:
         if self.move_refusal is not None:
             raise ApplicationError("refused", type=self.move_refusal, non_retryable=True)
         moved_at = self.moved.setdefault(request.transfer_id, activity.info().started_time)
-        return transfer.MovePupilResult(moved_at, record_version=MOVED_RECORD_VERSION)
+        return transfer.RecordMoveResult(moved_at, record_version=MOVED_RECORD_VERSION)
 
     @activity.defn(name=status_change.APPLY_STATUS_CHANGE)
     async def apply_status_change(
@@ -112,38 +113,36 @@ class FakeRegistry:
 
 @dataclass
 class FakeEventSink:
-    transfer_events: list[transfer.TransferEvent] = field(default_factory=list)
-    status_change_events: list[status_change.StatusChangeEvent] = field(default_factory=list)
+    transfer_events: list[CaseEvent] = field(default_factory=list)
+    status_change_events: list[CaseEvent] = field(default_factory=list)
 
     # Each batch records as one call, as the services record it in one transaction.
     batches: list[list[str]] = field(default_factory=list)
 
     @activity.defn(name=transfer.RECORD_EVENT)
-    async def record_transfer_event(self, event: transfer.TransferEvent) -> None:
+    async def record_transfer_event(self, event: CaseEvent) -> None:
         if all(e.event_id != event.event_id for e in self.transfer_events):
             self.transfer_events.append(event)
 
     @activity.defn(name=transfer.RECORD_EVENTS)
-    async def record_transfer_events(self, events: list[transfer.TransferEvent]) -> None:
+    async def record_transfer_events(self, events: list[CaseEvent]) -> None:
         self.batches.append([e.type for e in events])
         for event in events:
             await self.record_transfer_event(event)
 
     @activity.defn(name=status_change.RECORD_EVENT)
-    async def record_status_change_event(self, event: status_change.StatusChangeEvent) -> None:
+    async def record_status_change_event(self, event: CaseEvent) -> None:
         if all(e.event_id != event.event_id for e in self.status_change_events):
             self.status_change_events.append(event)
 
     @activity.defn(name=status_change.RECORD_EVENTS)
-    async def record_status_change_events(
-        self, events: list[status_change.StatusChangeEvent]
-    ) -> None:
+    async def record_status_change_events(self, events: list[CaseEvent]) -> None:
         self.batches.append([e.type for e in events])
         for event in events:
             await self.record_status_change_event(event)
 
     def types(self, transfer_id: str) -> list[str]:
-        return [e.type for e in self.transfer_events if e.transfer_id == transfer_id]
+        return [e.type for e in self.transfer_events if e.case_id == transfer_id]
 
 
 @dataclass
@@ -157,7 +156,7 @@ class Fakes:
             self.calendar.compute_deadline,
             self.registry.claim_case,
             self.registry.release_case,
-            self.registry.move_pupil,
+            self.registry.move_record,
             self.registry.apply_status_change,
             self.events.record_transfer_event,
             self.events.record_transfer_events,

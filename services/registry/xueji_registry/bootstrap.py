@@ -24,8 +24,8 @@ from xueji_registry.imports.views import body_limit as import_body_limit
 from xueji_registry.imports.views import build_router as build_imports_router
 from xueji_registry.orgs.views import router as orgs_router
 from xueji_registry.platform_api.views import router as platform_router
-from xueji_registry.pupils.numbers import NumberAllocator
 from xueji_registry.pupils.views import router as pupils_router
+from xueji_registry.pupils.writing.numbers import NumberAllocator
 from xueji_registry.registration.views import BODY_LIMITS as REGISTRATION_BODY_LIMITS
 from xueji_registry.registration.views import router as registration_router
 from xueji_registry.reports.monthly_views import router as monthly_reports_router

@@ -2,8 +2,9 @@
 service's worker.
 
 Methods of one class built with the clients they need (the database, the registry's platform
-API). Business refusals are non-retryable ApplicationErrors typed with
-the registry's code; an unreachable registry is retried by Temporal for as long as it lasts.
+API). The open-case lock and the record move are the registry's to do: these activities ask
+its platform API. Business refusals are non-retryable ApplicationErrors typed with the
+registry's code; an unreachable registry is retried by Temporal for as long as it lasts.
 """
 
 from __future__ import annotations
@@ -23,14 +24,14 @@ from xueji_workflows.cases.activities import (
     ClaimCaseResult,
     ReleaseCaseInput,
 )
+from xueji_workflows.cases.event import RecordedEvent, case_events
 from xueji_workflows.errors import PUPIL_HAS_OPEN_CASE
 from xueji_workflows.transfer.activities import (
-    MOVE_PUPIL,
     RECORD_EVENT,
     RECORD_EVENTS,
-    MovePupilInput,
-    MovePupilResult,
-    TransferEvent,
+    REQUEST_RECORD_MOVE,
+    RecordMoveRequest,
+    RecordMoveResult,
 )
 
 
@@ -52,7 +53,7 @@ class TransferActivities:
         return [
             self.claim_case,
             self.release_case,
-            self.move_pupil,
+            self.request_record_move,
             self.record_event,
             self.record_events,
         ]
@@ -60,7 +61,7 @@ class TransferActivities:
     @activity.defn(name=CLAIM_CASE)
     async def claim_case(self, request: ClaimCaseInput) -> ClaimCaseResult:
         try:
-            await self._registry.claim(request.pupil_number, request.case_id, request.kind)
+            await self._registry.claim(request.national_number, request.case_id, request.kind)
         except RegistryRefusal as refusal:
             if refusal.code != PUPIL_HAS_OPEN_CASE.code:
                 raise _refusal(refusal) from refusal
@@ -73,18 +74,19 @@ class TransferActivities:
     @activity.defn(name=RELEASE_CASE)
     async def release_case(self, request: ReleaseCaseInput) -> None:
         try:
-            await self._registry.release(request.pupil_number, request.case_id)
+            await self._registry.release(request.national_number, request.case_id)
         except RegistryRefusal as refusal:
             raise _refusal(refusal) from refusal
         except RegistryUnavailable as error:
             raise _outage(error) from error
 
-    @activity.defn(name=MOVE_PUPIL)
-    async def move_pupil(self, request: MovePupilInput) -> MovePupilResult:
+    @activity.defn(name=REQUEST_RECORD_MOVE)
+    async def request_record_move(self, request: RecordMoveRequest) -> RecordMoveResult:
+        """Ask the registry's platform API to move the record to the receiving school."""
         try:
             moved = await self._registry.move(
                 request.transfer_id,
-                request.pupil_number,
+                request.national_number,
                 request.from_school,
                 request.to_school,
                 int(request.target_grade),
@@ -94,12 +96,12 @@ class TransferActivities:
             raise _refusal(refusal) from refusal
         except RegistryUnavailable as error:
             raise _outage(error) from error
-        return MovePupilResult(moved.moved_at, moved.record_version)
+        return RecordMoveResult(moved.moved_at, moved.record_version)
 
     @activity.defn(name=RECORD_EVENT)
-    async def record_event(self, event: TransferEvent) -> None:
-        await record_events(self._db, self._unit_names, [event])
+    async def record_event(self, event: RecordedEvent) -> None:
+        await record_events(self._db, self._unit_names, case_events([event]))
 
     @activity.defn(name=RECORD_EVENTS)
-    async def record_events(self, events: list[TransferEvent]) -> None:
-        await record_events(self._db, self._unit_names, events)
+    async def record_events(self, events: list[RecordedEvent]) -> None:
+        await record_events(self._db, self._unit_names, case_events(events))

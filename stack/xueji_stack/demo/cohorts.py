@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 from xueji_registry.domain.id_generation import make_id_number
 from xueji_registry.domain.local_number_formats import LocalNumberPart, local_number_format
-from xueji_registry.pupils.candidates import PupilCandidate
+from xueji_registry.pupils.entry.candidates import PupilCandidate
 from xueji_registry.pupils.model import school_year, stage_for_grade
 from xueji_registry.pupils.state import ClassRef, SchoolRef
 from xueji_stack.demo.people import DISABILITY_CATEGORIES, demo_person

@@ -23,15 +23,15 @@ from xueji_registry.accounts.tables import accounts
 from xueji_registry.classes.lookup import school_classes
 from xueji_registry.classes.tables import classes
 from xueji_registry.orgs.tables import org_units
-from xueji_registry.pupils.access import find_school
-from xueji_registry.pupils.candidates import PupilCandidate, validate_candidate
-from xueji_registry.pupils.drafting import candidate_of
-from xueji_registry.pupils.insertion import insert_pupils
+from xueji_registry.pupils.entry.candidates import PupilCandidate, validate_candidate
+from xueji_registry.pupils.entry.drafting import candidate_of
 from xueji_registry.pupils.model import china_today, class_code, class_name, school_year
-from xueji_registry.pupils.numbers import NumberAllocator
+from xueji_registry.pupils.reading.access import find_school
 from xueji_registry.pupils.rows import record_query, state_of
 from xueji_registry.pupils.state import SchoolRef
 from xueji_registry.pupils.tables import pupils
+from xueji_registry.pupils.writing.insertion import insert_pupils
+from xueji_registry.pupils.writing.numbers import NumberAllocator
 from xueji_registry.registration import service as registration
 from xueji_registry.registration.schemas import Decision, SubmissionCreate
 from xueji_registry.registration.tables import submissions

@@ -6,9 +6,9 @@ from sqlalchemy import select, update
 
 from xueji_common.auth.principal import Principal, Role, UnitKind
 from xueji_common.db import Database
+from xueji_common.passwords import hash_password, verify_password
 from xueji_common.uow import UnitOfWork
 from xueji_registry.accounts.model import check_password
-from xueji_registry.accounts.passwords import hash_password, verify_password
 from xueji_registry.accounts.schemas import AccountCreate
 from xueji_registry.accounts.service import create_account
 from xueji_registry.accounts.tables import accounts

@@ -11,12 +11,12 @@ from tests.integration.registry.builders import IdFactory, World, create_pupil, 
 from xueji_common.auth.principal import Principal, Role, UnitKind
 from xueji_common.db import Database
 from xueji_common.uow import UnitOfWork
-from xueji_registry.pupils.access import find_school
-from xueji_registry.pupils.candidates import PupilCandidate, validate_candidate
-from xueji_registry.pupils.insertion import DuplicateId, insert_pupils
+from xueji_registry.pupils.entry.candidates import PupilCandidate, validate_candidate
 from xueji_registry.pupils.model import china_today
-from xueji_registry.pupils.numbers import NumberAllocator
+from xueji_registry.pupils.reading.access import find_school
 from xueji_registry.pupils.state import PupilState
+from xueji_registry.pupils.writing.insertion import DuplicateId, insert_pupils
+from xueji_registry.pupils.writing.numbers import NumberAllocator
 from xueji_registry.schema import outbox
 
 pytestmark = pytest.mark.integration

@@ -22,7 +22,7 @@ from xueji_common.auth.principal import Principal, Role, UnitKind
 from xueji_common.contracts import TOPIC_PUPIL
 from xueji_common.db import Database
 from xueji_registry.domain.id_generation import make_id_number
-from xueji_registry.pupils.search import PupilFilters, search_pupils
+from xueji_registry.pupils.reading.search import PupilFilters, search_pupils
 from xueji_stack.infrastructure import Infrastructure
 
 pytestmark = pytest.mark.integration

@@ -18,7 +18,7 @@ from xueji_common.uow import UnitOfWork
 from xueji_registry.imports.runtime import ChunkWorkers
 from xueji_registry.imports.service import ImportRequest, Upload, import_pupils
 from xueji_registry.imports.settings import ImportSettings
-from xueji_registry.pupils.numbers import NumberAllocator
+from xueji_registry.pupils.writing.numbers import NumberAllocator
 from xueji_registry.schema import outbox
 
 pytestmark = pytest.mark.integration

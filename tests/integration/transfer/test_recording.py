@@ -16,17 +16,17 @@ from xueji_transfer.events.recording import record_events
 from xueji_transfer.events.unit_names import UnitNames
 from xueji_transfer.schema import outbox
 from xueji_transfer.transfers.tables import timeline, transfers
-from xueji_workflows.transfer.activities import TransferEvent
+from xueji_workflows.cases.event import CaseEvent
 
 pytestmark = pytest.mark.integration
 
 
-def _event(transfer_id: str, pupil_number: str, kind: str, **fields: object) -> TransferEvent:
-    return TransferEvent(
-        transfer_id=transfer_id,
+def _event(transfer_id: str, national_number: str, kind: str, **fields: object) -> CaseEvent:
+    return CaseEvent(
+        case_id=transfer_id,
         event_id=str(uuid.uuid4()),
         type=kind,
-        pupil_number=pupil_number,
+        national_number=national_number,
         occurred_at=datetime.now(UTC),
         step="receiving_school",
         **fields,  # type: ignore[arg-type]

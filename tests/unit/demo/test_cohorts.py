@@ -7,7 +7,7 @@ from collections import Counter
 import pytest
 
 from tests.unit.registry_service.samples import TODAY
-from xueji_registry.pupils.candidates import validate_candidate
+from xueji_registry.pupils.entry.candidates import validate_candidate
 from xueji_registry.pupils.state import SchoolRef
 from xueji_stack.demo.cohorts import (
     PLANS,

@@ -32,9 +32,9 @@ from xueji_photo.settings import PhotoSettings
 from xueji_registry.settings import RegistrySettings
 from xueji_transfer.settings import API, WORKER, TransferSettings
 from xueji_workflows.approval.desk import DEADLINE_TIMEOUT
+from xueji_workflows.cases.case import WRITE_TIMEOUT
 from xueji_workflows.cases.event_batch import EVENT_TIMEOUT
 from xueji_workflows.cases.lock import LOCK_TIMEOUT
-from xueji_workflows.transfer.record_move import MOVE_TIMEOUT
 
 # The services, each with a database of its own.
 SETTINGS = {
@@ -209,7 +209,7 @@ def test_workers_finish_their_activities_before_the_pod_stops(overlay: str, name
     grace = float(service_env(rendering, name)["XUEJI_WORKER_SHUTDOWN_GRACE_SECONDS"])
     assert pod(rendering.one("Deployment", name))["terminationGracePeriodSeconds"] > grace
     if name == "transfer-worker":
-        longest = max(MOVE_TIMEOUT, LOCK_TIMEOUT, EVENT_TIMEOUT, DEADLINE_TIMEOUT)
+        longest = max(WRITE_TIMEOUT, LOCK_TIMEOUT, EVENT_TIMEOUT, DEADLINE_TIMEOUT)
         assert grace >= longest.total_seconds()
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, date, datetime
 
+from xueji_common.copy_text import NULL, array_text, json_text, text
 from xueji_registry.imports.cell_archive import CellArchive, pack
-from xueji_registry.imports.copy_text import NULL, array_text, json_text, text
 from xueji_registry.imports.duplicate_keys import HashedKeys, key_hash
 from xueji_registry.imports.late_reasons import batch_duplicates
 from xueji_registry.imports.pipeline import MAX_SAVEPOINTS, chunks_per_apply

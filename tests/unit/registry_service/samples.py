@@ -6,7 +6,7 @@ import uuid
 from datetime import UTC, date, datetime
 
 from xueji_registry.domain.id_generation import make_id_number
-from xueji_registry.pupils.candidates import PupilCandidate
+from xueji_registry.pupils.entry.candidates import PupilCandidate
 from xueji_registry.pupils.state import SchoolRef
 
 TODAY = date(2026, 11, 23)

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from tests.unit.registry_service.samples import ID_MALE, SCHOOL, TODAY, candidate
 from xueji_registry.domain.pupil_checks import check_pupil
 from xueji_registry.domain.pupil_facts import PupilFacts, SchoolFacts
-from xueji_registry.pupils.candidates import assemble_validated, validate_candidate
+from xueji_registry.pupils.entry.candidates import assemble_validated, validate_candidate
 from xueji_registry.pupils.state import Guardian
 
 

@@ -12,9 +12,8 @@ from tests.unit.registry_service.samples import (
     TODAY,
     candidate,
 )
-from xueji_registry.pupils.candidates import validate_candidate
-from xueji_registry.pupils.changes import field_changes, reason_delta
-from xueji_registry.pupils.drafting import (
+from xueji_registry.pupils.entry.candidates import validate_candidate
+from xueji_registry.pupils.entry.drafting import (
     candidate_of,
     duplicate_reason,
     national_number_for,
@@ -22,7 +21,9 @@ from xueji_registry.pupils.drafting import (
     next_state,
     temporary_prefix_for,
 )
+from xueji_registry.pupils.holders import Holder
 from xueji_registry.pupils.state import StoredReason
+from xueji_registry.pupils.writing.changes import field_changes, reason_delta
 
 
 def _validated(**changes: object):
@@ -92,6 +93,8 @@ def test_the_next_version_keeps_lifecycle_fields_and_remembers_the_old_number() 
 
 
 def test_the_duplicate_reason_names_the_holder() -> None:
-    reason = duplicate_reason(ID_MALE, school=SCHOOL, national_number="G" + ID_MALE)
+    holder = Holder(ID_MALE, PUPIL_ID, "G" + ID_MALE, SCHOOL.code, SCHOOL.name)
+    reason = duplicate_reason(holder)
     assert reason.code == "ID_NUMBER_DUPLICATE" and SCHOOL.name in reason.message
+    assert (reason.value, reason.related_national_number) == (ID_MALE, "G" + ID_MALE)
     assert StoredReason.from_json(reason.to_json()) == reason

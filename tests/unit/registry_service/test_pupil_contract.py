@@ -12,9 +12,9 @@ from xueji.registry.v1.stage_pb2 import Stage as StageMessage
 from xueji_common.auth.principal import Principal, Role, UnitKind
 from xueji_common.contracts import event_type
 from xueji_registry.domain.code_tables import ID_TYPES, PupilStatus, Stage, StatusChangeType
-from xueji_registry.pupils import code_mapping, events
-from xueji_registry.pupils.candidates import validate_candidate
-from xueji_registry.pupils.drafting import new_state
+from xueji_registry.pupils.contract import code_mapping, events
+from xueji_registry.pupils.entry.candidates import validate_candidate
+from xueji_registry.pupils.entry.drafting import new_state
 from xueji_registry.pupils.model import RegistrationState
 
 ACTOR = Principal(

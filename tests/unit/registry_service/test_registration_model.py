@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from tests.unit.registry_service.samples import ID_MALE, NOW, PUPIL_ID, SCHOOL, TODAY, candidate
-from xueji_registry.pupils.candidates import validate_candidate
-from xueji_registry.pupils.drafting import new_state
+from xueji_registry.pupils.entry.candidates import validate_candidate
+from xueji_registry.pupils.entry.drafting import new_state
 from xueji_registry.pupils.state import PupilState
 from xueji_registry.registration.model import refusals
 

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from xueji_workflows.actors import Actor
-from xueji_workflows.transfer.activities import TransferEvent
+from xueji_workflows.cases.event import CaseEvent
 
 OPENED = datetime(2026, 9, 28, 2, 0, tzinfo=UTC)
 RECEIVING_PATH = ["CN", "41", "4101", "410102", "2141000101"]
@@ -59,19 +59,19 @@ def actor(role: str, unit: str) -> Actor:
     return Actor(f"acct-{unit}", "李校长", role, unit, [unit])
 
 
-def event(kind: str, step: str | None = None, *, minutes: int = 0, **fields: Any) -> TransferEvent:
-    return TransferEvent(
-        transfer_id=transfer_row()["id"],
+def event(kind: str, step: str | None = None, *, minutes: int = 0, **fields: Any) -> CaseEvent:
+    return CaseEvent(
+        case_id=transfer_row()["id"],
         event_id=str(uuid.uuid4()),
         type=f"transfer.{kind}",
-        pupil_number=transfer_row()["pupil_number"],
+        national_number=transfer_row()["pupil_number"],
         occurred_at=OPENED + timedelta(minutes=minutes),
         step=step,
         **fields,
     )
 
 
-def timeline_row(e: TransferEvent) -> dict[str, Any]:
+def timeline_row(e: CaseEvent) -> dict[str, Any]:
     """The timeline row `record_event` stores for `e`."""
     a = e.actor
     return {

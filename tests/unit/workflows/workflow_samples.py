@@ -22,7 +22,7 @@ def actor(role: str, unit_code: str) -> Actor:
 def transfer(**changes: object) -> TransferInput:
     base = TransferInput(
         transfer_id="t-1",
-        pupil_number="G110101201501010012",
+        national_number="G110101201501010012",
         pupil_name="张小明",
         receiving_school=RECEIVING,
         sending_school=SENDING,

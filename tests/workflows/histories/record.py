@@ -72,7 +72,7 @@ async def late_suspension(env: WorkflowEnvironment, queue: str) -> WorkflowHandl
     handle = await env.client.start_workflow(
         StatusChangeWorkflow.run,
         change,
-        id=status_change_workflow_id(change.pupil_number),
+        id=status_change_workflow_id(change.national_number),
         task_queue=queue,
     )
     bureau = active(await until_step(handle, "county_bureau"))

@@ -106,7 +106,7 @@ class DecisionReceipt:
 class CaseTimeline:
     case_id: str
     kind: str
-    pupil_number: str
+    national_number: str
     state: str
     current_step: str | None
     steps: list[StepRecord]

@@ -80,7 +80,7 @@ class ApprovalDesk:
         self,
         case_id: str,
         kind: str,
-        pupil_number: str,
+        national_number: str,
         state: str,
         failure: ApplicationError | None,
     ) -> CaseTimeline:
@@ -88,7 +88,7 @@ class ApprovalDesk:
         return CaseTimeline(
             case_id=case_id,
             kind=kind,
-            pupil_number=pupil_number,
+            national_number=national_number,
             state=state,
             current_step=active.step if active else None,
             steps=list(self.steps),

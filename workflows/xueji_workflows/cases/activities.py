@@ -1,21 +1,26 @@
-"""Activities of the registry service that guard a pupil's single open case (SPEC §4).
+"""Activities that take and give back a pupil's open-case lock, which the registry holds
+(SPEC §4: one open case per pupil).
 
 Both are idempotent by `case_id`: claiming a case the pupil already holds under the same id
-answers `claimed=True` again; releasing a released or unknown case does nothing.
+answers `claimed=True` again; releasing a released or unknown case does nothing. The worker
+holding the case serves them: the transfer worker by asking the registry's platform API, the
+registry's worker by taking the lock itself. Inputs recorded before the national number had
+one name are read as `national_number` explains.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from xueji_workflows.national_number import NationalNumbered
+
 CLAIM_CASE = "registry.claim_case"
 RELEASE_CASE = "registry.release_case"
 
 
 @dataclass(frozen=True)
-class ClaimCaseInput:
+class ClaimCaseInput(NationalNumbered):
     case_id: str
-    pupil_number: str
     kind: str  # "transfer" or a status-change type such as "suspension"
 
 
@@ -28,6 +33,5 @@ class ClaimCaseResult:
 
 
 @dataclass(frozen=True)
-class ReleaseCaseInput:
+class ReleaseCaseInput(NationalNumbered):
     case_id: str
-    pupil_number: str

@@ -32,13 +32,13 @@ LOCK_RETRY = RetryPolicy(maximum_interval=timedelta(minutes=1))
 CLAIM_REFUSAL_ENDS_CASE = "claim-refusal-ends-case"
 
 
-async def claim_case(case_id: str, pupil_number: str, kind: str) -> ClaimCaseResult:
+async def claim_case(case_id: str, national_number: str, kind: str) -> ClaimCaseResult:
     """Claim the pupil for the case; a refusal other than an open case raises
     CASE_NOT_CLAIMED naming the registry's code, for the workflow to end the case with."""
     try:
         return await run_activity(
             CLAIM_CASE,
-            ClaimCaseInput(case_id, pupil_number, kind),
+            ClaimCaseInput(case_id=case_id, national_number=national_number, kind=kind),
             result_type=ClaimCaseResult,
             start_to_close=LOCK_TIMEOUT,
             retry=LOCK_RETRY,
@@ -49,8 +49,8 @@ async def claim_case(case_id: str, pupil_number: str, kind: str) -> ClaimCaseRes
         raise activity_refusal(err, CASE_NOT_CLAIMED) from err
 
 
-async def release_case(case_id: str, pupil_number: str) -> None:
-    request = ReleaseCaseInput(case_id, pupil_number)
+async def release_case(case_id: str, national_number: str) -> None:
+    request = ReleaseCaseInput(case_id=case_id, national_number=national_number)
     await run_activity(RELEASE_CASE, request, start_to_close=LOCK_TIMEOUT, retry=LOCK_RETRY)
 
 

@@ -8,6 +8,12 @@ from temporalio import workflow
 
 from xueji_workflows.actors import Actor
 from xueji_workflows.approval import StepDecision as StepDecision  # the decide request
+from xueji_workflows.cases import CLAIMING as CLAIMING
+from xueji_workflows.cases import COMPLETED as COMPLETED
+from xueji_workflows.cases import FAILED as FAILED
+from xueji_workflows.cases import IN_REVIEW as IN_REVIEW
+from xueji_workflows.cases import REFUSED as REFUSED
+from xueji_workflows.national_number import NationalNumbered
 from xueji_workflows.units import SchoolRef
 
 # Activity payload types must be the real classes, not the sandbox's re-imports.
@@ -32,23 +38,17 @@ CHANGE_TYPES = frozenset(
 COUNTY_BUREAU = "county_bureau"
 APPLY_CHANGE = "apply_change"
 
-CLAIMING = "claiming"
-IN_REVIEW = "in_review"
 APPLYING = "applying"
-COMPLETED = "completed"
-REFUSED = "refused"
-FAILED = "failed"
 FINISHED_STATES = frozenset({COMPLETED, REFUSED, FAILED})
 
 
-def status_change_workflow_id(pupil_number: str) -> str:
-    return f"status-change-{pupil_number}"
+def status_change_workflow_id(national_number: str) -> str:
+    return f"status-change-{national_number}"
 
 
 @dataclass(frozen=True)
-class StatusChangeInput:
+class StatusChangeInput(NationalNumbered):
     case_id: str
-    pupil_number: str
     pupil_name: str
     change_type: str
     school: SchoolRef

@@ -11,7 +11,7 @@ from xueji_workflows.status_change import CLAIMING, StatusChangeInput
 def identity_attributes(change: StatusChangeInput) -> list[SearchAttributeUpdate]:
     return [
         sa.CASE_KIND.value_set(change.change_type),
-        sa.PUPIL_NUMBER.value_set(change.pupil_number),
+        sa.PUPIL_NUMBER.value_set(change.national_number),
         sa.CURRENT_STEP.value_set(CLAIMING),
         sa.OVERDUE.value_set(False),
     ]

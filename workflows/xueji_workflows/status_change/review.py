@@ -1,16 +1,14 @@
-"""The county bureau's review step and the registry write after approval."""
+"""The county bureau's review step, who hears the case, and the registry write after approval."""
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from temporalio import workflow
-from temporalio.common import RetryPolicy
 from temporalio.exceptions import ActivityError
 
 from xueji_workflows.actors import COUNTY_OFFICER
 from xueji_workflows.approval import APPROVE, REFUSE, DeadlineRule, StepSpec
 from xueji_workflows.approval.activities import BUREAU
+from xueji_workflows.cases.case import WRITE_RETRY, WRITE_TIMEOUT
 from xueji_workflows.errors import STATUS_CHANGE_NOT_APPLIED, activity_refusal
 from xueji_workflows.status_change import COUNTY_BUREAU, StatusChangeInput
 from xueji_workflows.units import county_path, province_of
@@ -21,13 +19,6 @@ with workflow.unsafe.imports_passed_through():
         ApplyStatusChangeInput,
         ApplyStatusChangeResult,
     )
-
-APPLY_TIMEOUT = timedelta(minutes=2)
-APPLY_RETRY = RetryPolicy(
-    initial_interval=timedelta(seconds=5),
-    backoff_coefficient=2.0,
-    maximum_interval=timedelta(minutes=10),
-)
 
 
 def bureau_step(change: StatusChangeInput) -> StepSpec:
@@ -44,11 +35,16 @@ def bureau_step(change: StatusChangeInput) -> StepSpec:
     )
 
 
+def docking_provinces(change: StatusChangeInput) -> list[str]:
+    """The school's province when it docks: it hears every case-level event."""
+    return [province_of(change.school.unit_path)] if change.province_docks else []
+
+
 async def apply_change(change: StatusChangeInput) -> ApplyStatusChangeResult:
     """Write the approved change; raises STATUS_CHANGE_NOT_APPLIED on a business refusal."""
     request = ApplyStatusChangeInput(
         case_id=change.case_id,
-        pupil_number=change.pupil_number,
+        national_number=change.national_number,
         change_type=change.change_type,
         school_code=change.school.code,
         effective_on=change.effective_on,
@@ -58,8 +54,8 @@ async def apply_change(change: StatusChangeInput) -> ApplyStatusChangeResult:
             APPLY_STATUS_CHANGE,
             request,
             result_type=ApplyStatusChangeResult,
-            start_to_close_timeout=APPLY_TIMEOUT,
-            retry_policy=APPLY_RETRY,
+            start_to_close_timeout=WRITE_TIMEOUT,
+            retry_policy=WRITE_RETRY,
         )
     except ActivityError as err:
         raise activity_refusal(err, STATUS_CHANGE_NOT_APPLIED) from err

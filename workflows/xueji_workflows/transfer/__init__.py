@@ -6,6 +6,12 @@ from dataclasses import dataclass, field
 
 from xueji_workflows.actors import Actor
 from xueji_workflows.approval import StepDecision as StepDecision  # the decide request
+from xueji_workflows.cases import CLAIMING as CLAIMING
+from xueji_workflows.cases import COMPLETED as COMPLETED
+from xueji_workflows.cases import FAILED as FAILED
+from xueji_workflows.cases import IN_REVIEW as IN_REVIEW
+from xueji_workflows.cases import REFUSED as REFUSED
+from xueji_workflows.national_number import NationalNumbered
 from xueji_workflows.units import SchoolRef
 
 TASK_QUEUE = "xueji-transfer"
@@ -28,29 +34,23 @@ REPORTED = "reported"
 SENT = "sent"
 RECEIVED = "received"
 
-# Timeline states.
-CLAIMING = "claiming"
-IN_REVIEW = "in_review"
+# Timeline states besides the ones every case has.
 AWAITING_ARRIVAL = "awaiting_arrival"
 MOVING = "moving"
 AWAITING_PAPER_FILE = "awaiting_paper_file"
 AWAITING_PAPER_RECEIPT = "awaiting_paper_receipt"
-COMPLETED = "completed"
-REFUSED = "refused"
 WITHDRAWN = "withdrawn"
-FAILED = "failed"
 FINISHED_STATES = frozenset({COMPLETED, REFUSED, WITHDRAWN, FAILED})
 
 
-def transfer_workflow_id(pupil_number: str) -> str:
+def transfer_workflow_id(national_number: str) -> str:
     """One running transfer per pupil: a second start for the same pupil is refused."""
-    return f"transfer-{pupil_number}"
+    return f"transfer-{national_number}"
 
 
 @dataclass(frozen=True)
-class TransferInput:
+class TransferInput(NationalNumbered):
     transfer_id: str
-    pupil_number: str
     pupil_name: str
     receiving_school: SchoolRef
     sending_school: SchoolRef

@@ -1,23 +1,27 @@
-"""Activities a transfer calls besides the shared calendar and case-lock ones.
+"""Activities a transfer calls besides the shared calendar, case-lock and event ones.
 
-The transfer service implements `transfer.record_event` (writes the timeline row and the
-outbox rows in one transaction, deduplicated by `event_id`; publishes on
-`xueji.province.<code>.outbound.v1` for each code in `outbound_provinces`); the registry
-implements `registry.move_pupil`, idempotent by `transfer_id`, raising
-`ApplicationError(type=<code>, non_retryable=True)` for business refusals.
+The transfer service records the events (`transfer.record_event(s)`, see `cases.event`: the
+timeline row and the outbox rows in one transaction). The record move (调档) is served by the
+transfer worker too: it asks the registry's platform API to move the record, idempotent by
+`transfer_id`, raising `ApplicationError(type=<code>, non_retryable=True)` for the registry's
+business refusals. Its activity type, `registry.move_pupil`, predates that design and stays
+as recorded histories name it.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 
-from xueji_workflows.actors import Actor
+from xueji_workflows.cases.event import EventFamily
+from xueji_workflows.national_number import NationalNumbered
 
 RECORD_EVENT = "transfer.record_event"
 # The events of one workflow task, in order, in one transaction (since `local-activities`).
 RECORD_EVENTS = "transfer.record_events"
-MOVE_PUPIL = "registry.move_pupil"
+TRANSFER_EVENTS = EventFamily("transfer", RECORD_EVENT, RECORD_EVENTS)
+# Served by the transfer worker, which asks the registry's platform API to move the record.
+REQUEST_RECORD_MOVE = "registry.move_pupil"
 
 EVENT_TYPES = (
     "transfer.filed",
@@ -40,27 +44,10 @@ EVENT_TYPES = (
 
 
 @dataclass(frozen=True)
-class TransferEvent:
-    transfer_id: str
-    event_id: str
-    type: str
-    pupil_number: str
-    occurred_at: datetime
-    step: str | None = None
-    actor: Actor | None = None
-    decision: str | None = None
-    reason: str | None = None
-    deadline: datetime | None = None
-    provisional: bool = False
-    escalated_to: str | None = None
-    outbound_provinces: list[str] = field(default_factory=list)
-    details: dict[str, str] = field(default_factory=dict)
+class RecordMoveRequest(NationalNumbered):
+    """The move the activity asks for (`POST /v1/platform/transfers/{transfer_id}/move`)."""
 
-
-@dataclass(frozen=True)
-class MovePupilInput:
     transfer_id: str
-    pupil_number: str
     from_school: str
     to_school: str
     target_grade: str
@@ -68,7 +55,7 @@ class MovePupilInput:
 
 
 @dataclass(frozen=True)
-class MovePupilResult:
+class RecordMoveResult:
     moved_at: datetime
     # The pupil record's version after the move; the default keeps recorded histories, whose
     # results lack it, replayable.

@@ -12,7 +12,7 @@ from xueji_workflows.units import province_of
 def identity_attributes(transfer: TransferInput) -> list[SearchAttributeUpdate]:
     return [
         sa.CASE_KIND.value_set(CASE_KIND),
-        sa.PUPIL_NUMBER.value_set(transfer.pupil_number),
+        sa.PUPIL_NUMBER.value_set(transfer.national_number),
         sa.RECEIVING_SCHOOL.value_set(transfer.receiving_school.code),
         sa.SENDING_SCHOOL.value_set(transfer.sending_school.code),
         sa.RECEIVING_PROVINCE.value_set(province_of(transfer.receiving_school.unit_path)),

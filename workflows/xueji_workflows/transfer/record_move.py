@@ -1,34 +1,29 @@
-"""Step 8 (调档): the registry moves the pupil's record to the receiving school."""
+"""Step 8 (调档): the registry moves the pupil's record to the receiving school, asked through
+its platform API by the transfer worker's activity."""
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from temporalio import workflow
-from temporalio.common import RetryPolicy
 from temporalio.exceptions import ActivityError, ApplicationError
 
+from xueji_workflows.cases.case import WRITE_RETRY, WRITE_TIMEOUT
 from xueji_workflows.errors import RECORD_MOVE_FAILED, activity_refusal
 from xueji_workflows.placement import run_activity
 from xueji_workflows.transfer import TransferInput
 
 with workflow.unsafe.imports_passed_through():
-    from xueji_workflows.transfer.activities import MOVE_PUPIL, MovePupilInput, MovePupilResult
-
-MOVE_TIMEOUT = timedelta(minutes=2)
-# Outages are retried for as long as they last; only a business refusal stops the move.
-MOVE_RETRY = RetryPolicy(
-    initial_interval=timedelta(seconds=5),
-    backoff_coefficient=2.0,
-    maximum_interval=timedelta(minutes=10),
-)
+    from xueji_workflows.transfer.activities import (
+        REQUEST_RECORD_MOVE,
+        RecordMoveRequest,
+        RecordMoveResult,
+    )
 
 
-async def move_record(transfer: TransferInput) -> MovePupilResult:
+async def move_record(transfer: TransferInput) -> RecordMoveResult:
     """Move the record once; raises RECORD_MOVE_FAILED naming the registry's refusal code."""
-    request = MovePupilInput(
+    request = RecordMoveRequest(
         transfer_id=transfer.transfer_id,
-        pupil_number=transfer.pupil_number,
+        national_number=transfer.national_number,
         from_school=transfer.sending_school.code,
         to_school=transfer.receiving_school.code,
         target_grade=transfer.target_grade,
@@ -36,11 +31,11 @@ async def move_record(transfer: TransferInput) -> MovePupilResult:
     )
     try:
         return await run_activity(
-            MOVE_PUPIL,
+            REQUEST_RECORD_MOVE,
             request,
-            result_type=MovePupilResult,
-            start_to_close=MOVE_TIMEOUT,
-            retry=MOVE_RETRY,
+            result_type=RecordMoveResult,
+            start_to_close=WRITE_TIMEOUT,
+            retry=WRITE_RETRY,
         )
     except (ActivityError, ApplicationError) as err:
         raise activity_refusal(err, RECORD_MOVE_FAILED) from err

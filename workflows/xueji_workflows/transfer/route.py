@@ -33,6 +33,20 @@ def docking_province(school: SchoolRef, docks: bool) -> str | None:
     return province_of(school.unit_path) if docks else None
 
 
+def docking_provinces(transfer: TransferInput) -> list[str]:
+    """The docking provinces of either school: they hear every case-level event."""
+    codes = {
+        docking_province(transfer.receiving_school, transfer.receiving_province_docks),
+        docking_province(transfer.sending_school, transfer.sending_province_docks),
+    }
+    return sorted(code for code in codes if code is not None)
+
+
+def sending_docking_provinces(transfer: TransferInput) -> list[str]:
+    code = docking_province(transfer.sending_school, transfer.sending_province_docks)
+    return [code] if code else []
+
+
 def _school_step(
     name: str,
     school: SchoolRef,

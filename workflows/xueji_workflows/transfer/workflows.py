@@ -10,10 +10,7 @@ unguarded change; record a fresh history after each patch.
 
 from __future__ import annotations
 
-from typing import NoReturn
-
 from temporalio import workflow
-from temporalio.exceptions import ApplicationError
 
 from xueji_workflows import search_attributes as sa
 from xueji_workflows import transfer as tf
@@ -22,15 +19,14 @@ from xueji_workflows.approval import (
     APPROVE,
     REFUSE,
     CaseOutcome,
-    CaseTimeline,
     DecisionReceipt,
     StepDecision,
     StepRecord,
 )
-from xueji_workflows.approval.desk import ApprovalDesk
 from xueji_workflows.approval.event_fields import StepFields
-from xueji_workflows.cases.closing import close_case, fail_case
-from xueji_workflows.cases.lock import claim_case, open_case_error
+from xueji_workflows.cases import CaseIdentity
+from xueji_workflows.cases.case import Case
+from xueji_workflows.cases.handlers import CaseWorkflow
 from xueji_workflows.errors import (
     INVALID_CASE_INPUT,
     INVALID_DECISION,
@@ -45,62 +41,52 @@ from xueji_workflows.transfer import (
     TransferInput,
     Withdrawal,
 )
-from xueji_workflows.transfer.events import TransferEventLog
 from xueji_workflows.transfer.identity import identity_attributes
 from xueji_workflows.transfer.record_move import move_record
 from xueji_workflows.transfer.route import (
     approval_route,
     arrival_step,
+    docking_provinces,
     paper_file_received_step,
     paper_file_sent_step,
+    sending_docking_provinces,
 )
 from xueji_workflows.transfer.withdrawal import check_withdrawal, withdrawal_record
 from xueji_workflows.units import well_formed
 
+with workflow.unsafe.imports_passed_through():
+    from xueji_workflows.transfer.activities import TRANSFER_EVENTS
+
 
 @workflow.defn
-class TransferWorkflow:
+class TransferWorkflow(CaseWorkflow):
     @workflow.init
     def __init__(self, transfer: TransferInput) -> None:
         self._transfer = transfer
-        self._events = TransferEventLog(transfer)
-        self._desk = ApprovalDesk(self._events)
-        self._state = tf.CLAIMING
+        identity = CaseIdentity(transfer.transfer_id, tf.CASE_KIND, transfer.national_number)
+        self._case = Case(identity, TRANSFER_EVENTS, docking_provinces(transfer))
+        self._events = self._case.events
+        self._desk = self._case.desk
         self._withdrawal: StepRecord | None = None
-        self._failure: ApplicationError | None = None
 
     @workflow.run
     async def run(self, transfer: TransferInput) -> CaseOutcome:
+        case = self._case
         sa.set_unless_started_with(identity_attributes(transfer))
         if not (well_formed(transfer.receiving_school) and well_formed(transfer.sending_school)):
-            await self._fail(rejection(INVALID_CASE_INPUT, "unit_path"), claimed=False)
-        try:
-            claim = await claim_case(transfer.transfer_id, transfer.pupil_number, tf.CASE_KIND)
-        except ApplicationError as refusal:
-            await self._fail(refusal, claimed=False)
-        if not claim.claimed:
-            await self._fail(open_case_error(claim), claimed=False)
-        self._state = tf.IN_REVIEW
-        await self._events.case(
-            "filed", StepFields(actor=transfer.filed_by, reason=transfer.reason)
-        )
+            await case.fail(rejection(INVALID_CASE_INPUT, "unit_path"), claimed=False)
+        await case.file(transfer.filed_by, transfer.reason)
         for spec in approval_route(transfer):
             record = await self._desk.run(spec, stop_when=self._withdrawn)
             if record is None:
-                return await self._close(tf.WITHDRAWN, self._withdrawal)
+                return await case.close(tf.WITHDRAWN, self._withdrawal)
             if record.decision == REFUSE:
-                return await self._close(tf.REFUSED, record)
-        self._state = tf.AWAITING_ARRIVAL
+                return await case.close(tf.REFUSED, record)
+        case.state = tf.AWAITING_ARRIVAL
         await self._events.case("approved")
         if await self._desk.run(arrival_step(transfer), stop_when=self._withdrawn) is None:
-            return await self._close(tf.WITHDRAWN, self._withdrawal)
-        self._state = tf.MOVING
-        workflow.upsert_search_attributes([sa.CURRENT_STEP.value_set(tf.RECORD_MOVE)])
-        await self._events.flush()
-        try:
-            moved = await move_record(transfer)
-        except ApplicationError as error:
-            await self._fail(error, claimed=True)
+            return await case.close(tf.WITHDRAWN, self._withdrawal)
+        moved = await case.carry_out(tf.MOVING, tf.RECORD_MOVE, lambda: move_record(transfer))
         await self._events.case(
             "record_moved",
             StepFields(
@@ -110,25 +96,15 @@ class TransferWorkflow:
                 }
             ),
         )
-        notified = self._events.sending_docking_provinces()
+        notified = sending_docking_provinces(transfer)
         await self._events.case("sending_school_notified", provinces=notified)
-        self._state = tf.AWAITING_PAPER_FILE
+        case.state = tf.AWAITING_PAPER_FILE
         await self._desk.run(paper_file_sent_step(transfer), stop_when=lambda: False)
-        self._state = tf.AWAITING_PAPER_RECEIPT
+        case.state = tf.AWAITING_PAPER_RECEIPT
         await self._desk.run(paper_file_received_step(transfer), stop_when=lambda: False)
-        return await self._close(tf.COMPLETED, None)
+        return await case.close(tf.COMPLETED, None)
 
-    @workflow.update
-    def decide(self, request: StepDecision) -> DecisionReceipt:
-        receipt = self._desk.accept(
-            request.decision_id, request.actor, request.decision, request.reason
-        )
-        if receipt.decision == REFUSE:
-            self._state = tf.REFUSED
-        return receipt
-
-    @decide.validator
-    def _check_decide(self, request: StepDecision) -> None:
+    def check_decision(self, request: StepDecision) -> None:
         if request.decision not in (APPROVE, REFUSE) and not self._desk.receipt(
             request.decision_id
         ):
@@ -171,7 +147,7 @@ class TransferWorkflow:
             return known
         self._withdrawal = withdrawal_record(self._transfer, request, workflow.now())
         self._desk.steps.append(self._withdrawal)
-        self._state = tf.WITHDRAWN
+        self._case.state = tf.WITHDRAWN
         w = self._withdrawal
         receipt = DecisionReceipt(request.decision_id, w.step, w.decision or "", w.opened_at)
         self._desk.remember(receipt)
@@ -181,26 +157,14 @@ class TransferWorkflow:
     def _check_withdraw(self, request: Withdrawal) -> None:
         if self._desk.receipt(request.decision_id) is None:
             self._check_open()
-            check_withdrawal(self._transfer, self._state, self._desk.steps, request)
-
-    @workflow.signal
-    def calendar_published(self, year: int) -> None:
-        """A holiday schedule was published: recompute provisional deadlines."""
-        self._desk.calendar_published(year)
-
-    @workflow.query
-    def timeline(self) -> CaseTimeline:
-        t = self._transfer
-        return self._desk.timeline(
-            t.transfer_id, tf.CASE_KIND, t.pupil_number, self._state, self._failure
-        )
+            check_withdrawal(self._transfer, self._case.state, self._desk.steps, request)
 
     def _withdrawn(self) -> bool:
         return self._withdrawal is not None
 
     def _check_open(self) -> None:
-        if self._state in tf.FINISHED_STATES:
-            raise rejection(TRANSFER_FINISHED, self._state)
+        if self._case.state in tf.FINISHED_STATES:
+            raise rejection(TRANSFER_FINISHED, self._case.state)
 
     def _check_step(
         self,
@@ -214,13 +178,3 @@ class TransferWorkflow:
         if self._desk.receipt(decision_id) is None:
             self._check_open()
             self._desk.check(decision_id, step, actor, decision, reason)
-
-    async def _close(self, state: str, closing: StepRecord | None) -> CaseOutcome:
-        self._state = state
-        t = self._transfer
-        return await close_case(self._events, t.transfer_id, t.pupil_number, state, closing)
-
-    async def _fail(self, error: ApplicationError, *, claimed: bool) -> NoReturn:
-        self._state, self._failure = tf.FAILED, error
-        t = self._transfer
-        await fail_case(self._events, t.transfer_id, t.pupil_number, error, claimed=claimed)

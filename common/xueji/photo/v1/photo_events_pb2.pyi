@@ -13,7 +13,7 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 DESCRIPTOR: _descriptor.FileDescriptor
 
 class PhotoAccepted(_message.Message):
-    __slots__ = ("pupil_national_number", "pupil_id", "school", "photo_id", "object_key", "sha256", "content_type", "width_px", "height_px", "dpi", "size_bytes", "cohort", "uploader", "actor", "accepted_at", "acceptance_sequence")
+    __slots__ = ("pupil_national_number", "pupil_id", "school", "photo_id", "object_key", "sha256", "content_type", "width_px", "height_px", "dpi", "size_bytes", "cohort", "uploader", "actor", "accepted_at", "acceptance_sequence", "rule_id", "rule_version", "thumbnail_key")
     PUPIL_NATIONAL_NUMBER_FIELD_NUMBER: _ClassVar[int]
     PUPIL_ID_FIELD_NUMBER: _ClassVar[int]
     SCHOOL_FIELD_NUMBER: _ClassVar[int]
@@ -30,6 +30,9 @@ class PhotoAccepted(_message.Message):
     ACTOR_FIELD_NUMBER: _ClassVar[int]
     ACCEPTED_AT_FIELD_NUMBER: _ClassVar[int]
     ACCEPTANCE_SEQUENCE_FIELD_NUMBER: _ClassVar[int]
+    RULE_ID_FIELD_NUMBER: _ClassVar[int]
+    RULE_VERSION_FIELD_NUMBER: _ClassVar[int]
+    THUMBNAIL_KEY_FIELD_NUMBER: _ClassVar[int]
     pupil_national_number: str
     pupil_id: str
     school: _org_pb2.OrgRef
@@ -46,7 +49,10 @@ class PhotoAccepted(_message.Message):
     actor: _actor_pb2.Actor
     accepted_at: _timestamp_pb2.Timestamp
     acceptance_sequence: int
-    def __init__(self, pupil_national_number: _Optional[str] = ..., pupil_id: _Optional[str] = ..., school: _Optional[_Union[_org_pb2.OrgRef, _Mapping]] = ..., photo_id: _Optional[str] = ..., object_key: _Optional[str] = ..., sha256: _Optional[str] = ..., content_type: _Optional[str] = ..., width_px: _Optional[int] = ..., height_px: _Optional[int] = ..., dpi: _Optional[int] = ..., size_bytes: _Optional[int] = ..., cohort: _Optional[_Union[_photo_pb2.PhotoCohort, str]] = ..., uploader: _Optional[_Union[_photo_pb2.Uploader, str]] = ..., actor: _Optional[_Union[_actor_pb2.Actor, _Mapping]] = ..., accepted_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., acceptance_sequence: _Optional[int] = ...) -> None: ...
+    rule_id: str
+    rule_version: int
+    thumbnail_key: str
+    def __init__(self, pupil_national_number: _Optional[str] = ..., pupil_id: _Optional[str] = ..., school: _Optional[_Union[_org_pb2.OrgRef, _Mapping]] = ..., photo_id: _Optional[str] = ..., object_key: _Optional[str] = ..., sha256: _Optional[str] = ..., content_type: _Optional[str] = ..., width_px: _Optional[int] = ..., height_px: _Optional[int] = ..., dpi: _Optional[int] = ..., size_bytes: _Optional[int] = ..., cohort: _Optional[_Union[_photo_pb2.PhotoCohort, str]] = ..., uploader: _Optional[_Union[_photo_pb2.Uploader, str]] = ..., actor: _Optional[_Union[_actor_pb2.Actor, _Mapping]] = ..., accepted_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., acceptance_sequence: _Optional[int] = ..., rule_id: _Optional[str] = ..., rule_version: _Optional[int] = ..., thumbnail_key: _Optional[str] = ...) -> None: ...
 
 class PhotoReopened(_message.Message):
     __slots__ = ("pupil_national_number", "pupil_id", "school", "photo_id", "actor", "reason", "reopened_at")

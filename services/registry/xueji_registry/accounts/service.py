@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from xueji_common import errors
 from xueji_common.auth.principal import Principal, Role, UnitKind, scope_path
 from xueji_common.errors import DomainError
+from xueji_common.passwords import hash_password, verify_password
 from xueji_common.uow import UnitOfWork
 from xueji_registry import error_codes
 from xueji_registry.accounts.model import (
@@ -20,7 +21,6 @@ from xueji_registry.accounts.model import (
     is_locked,
     lock_after_failure,
 )
-from xueji_registry.accounts.passwords import hash_password, verify_password
 from xueji_registry.accounts.schemas import AccountCreate, AccountRead
 from xueji_registry.accounts.tables import accounts
 from xueji_registry.orgs.service import OFFICERS, find_unit

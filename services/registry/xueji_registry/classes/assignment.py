@@ -13,14 +13,14 @@ from xueji_common.uow import UnitOfWork
 from xueji_registry import error_codes
 from xueji_registry.classes.lookup import check_class_grade
 from xueji_registry.classes.service import class_for
-from xueji_registry.pupils import events
-from xueji_registry.pupils.access import may_read
-from xueji_registry.pupils.changes import field_changes
-from xueji_registry.pupils.history import ChangeContext, record_changes
+from xueji_registry.pupils.contract import events
 from xueji_registry.pupils.model import RegistrationState
+from xueji_registry.pupils.reading.access import may_read
 from xueji_registry.pupils.rows import load_states
-from xueji_registry.pupils.saving import write_state
 from xueji_registry.pupils.state import ClassRef, PupilState
+from xueji_registry.pupils.writing.changes import field_changes
+from xueji_registry.pupils.writing.history import ChangeContext, record_changes
+from xueji_registry.pupils.writing.saving import write_state
 
 
 def _may_assign(actor: Principal, target: ClassRef, state: PupilState) -> bool:

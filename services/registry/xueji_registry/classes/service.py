@@ -18,8 +18,8 @@ from xueji_registry.classes.schemas import ClassCreate, ClassUpdate
 from xueji_registry.classes.tables import classes
 from xueji_registry.domain.code_tables import stage_from
 from xueji_registry.domain.school_system import stage_grades
-from xueji_registry.pupils.access import READERS, find_school
 from xueji_registry.pupils.model import class_code, class_name
+from xueji_registry.pupils.reading.access import READERS, find_school
 from xueji_registry.pupils.state import ClassRef, SchoolRef
 
 

@@ -19,17 +19,21 @@ from xueji_registry import error_codes
 from xueji_registry.corrections.schemas import CorrectionCreate, CorrectionDecision
 from xueji_registry.corrections.tables import corrections
 from xueji_registry.evidence.service import documents_for
-from xueji_registry.pupils import events
-from xueji_registry.pupils.access import READERS, pupil_for_change, pupil_for_decision
-from xueji_registry.pupils.candidates import PupilCandidate, ValidatedPupil, validate_candidate
-from xueji_registry.pupils.changes import reason_delta
-from xueji_registry.pupils.drafting import candidate_of
-from xueji_registry.pupils.history import ChangeContext
+from xueji_registry.pupils.contract import events
+from xueji_registry.pupils.entry.candidates import (
+    PupilCandidate,
+    ValidatedPupil,
+    validate_candidate,
+)
+from xueji_registry.pupils.entry.drafting import candidate_of
 from xueji_registry.pupils.model import RegistrationState
-from xueji_registry.pupils.numbers import NumberAllocator
-from xueji_registry.pupils.saving import publish_saved, save_validated
+from xueji_registry.pupils.reading.access import READERS, pupil_for_change, pupil_for_decision
 from xueji_registry.pupils.schemas import ReasonRead
 from xueji_registry.pupils.state import PupilState
+from xueji_registry.pupils.writing.changes import reason_delta
+from xueji_registry.pupils.writing.history import ChangeContext
+from xueji_registry.pupils.writing.numbers import NumberAllocator
+from xueji_registry.pupils.writing.saving import publish_saved, save_validated
 
 CORE = ("name", "id_number", "birth_date", "gender")
 

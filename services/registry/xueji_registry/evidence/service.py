@@ -18,7 +18,7 @@ from xueji_registry import error_codes
 from xueji_registry.evidence.schemas import EvidenceRead
 from xueji_registry.evidence.store import EvidenceStore
 from xueji_registry.evidence.tables import evidence_documents
-from xueji_registry.pupils.access import pupil_for_read
+from xueji_registry.pupils.reading.access import pupil_for_read
 
 UPLOADERS = (
     Role.SCHOOL_REGISTRAR,

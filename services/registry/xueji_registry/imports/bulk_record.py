@@ -19,18 +19,19 @@ from json.encoder import encode_basestring  # type: ignore[attr-defined]
 
 from xueji.registry.v1 import pupil_events_pb2 as pb
 from xueji_common.auth.principal import Principal
-from xueji_common.contracts import event_type
+from xueji_common.copy_text import NULL, encoders_for, text
+from xueji_common.outbox.rows import OutboxLines
 from xueji_registry.domain.code_tables import PupilStatus
 from xueji_registry.imports.candidate import StoredPupil
-from xueji_registry.imports.copy_text import NULL, encoders_for, text
 from xueji_registry.imports.school_context import SchoolContext
-from xueji_registry.pupils import events
-from xueji_registry.pupils.candidates import PupilCandidate, ValidatedPupil
-from xueji_registry.pupils.code_mapping import id_type_enum, stage_enum
-from xueji_registry.pupils.drafting import new_state
+from xueji_registry.pupils.contract import events
+from xueji_registry.pupils.contract.code_mapping import id_type_enum, stage_enum
+from xueji_registry.pupils.entry.candidates import PupilCandidate, ValidatedPupil
+from xueji_registry.pupils.entry.drafting import new_state
 from xueji_registry.pupils.rows import row_values
 from xueji_registry.pupils.state import Guardian, PupilState
 from xueji_registry.pupils.tables import pupils
+from xueji_registry.pupils.writing.history import FIRST_NUMBER
 
 # Columns set per pupil; every other column of `row_values` is the same for the whole import.
 VARYING = (
@@ -39,20 +40,15 @@ VARYING = (
     "address", "guardians", "class_id", "grade", "stage", "enrolment_year",
     "graduation_year", "inclusive_education", "disability_category",
 )  # fmt: skip
-NUMBER_REASON = "首次建立学籍"  # as the pupils service records a first number
-OUTBOX_COLUMNS = (
-    "event_id", "topic", "event_type", "aggregate_id", "subject", "payload", "trace_id",
-)  # fmt: skip
 NUMBER_COLUMNS = ("pupil_id", "national_number", "form", "reason", "actor_account_id")
-_CREATED = event_type("pupil.created")
 _IDS_AT_ONCE = 1024
 
 
 @dataclass(frozen=True)
 class StagedRecords:
-    """COPY text of one chunk's new pupils (`BulkRecordBuilder.columns`), their pupil.created
-    events (`OUTBOX_COLUMNS`) and first numbers (`NUMBER_COLUMNS`): line k of each belongs to
-    sheet row `rows[k]`, whose ID number hashes to `id_keys[k]`."""
+    """COPY text of one chunk's new pupils (`BulkRecordBuilder.columns`), the outbox rows of
+    their pupil.created events (`OutboxLines`) and their first numbers (`NUMBER_COLUMNS`):
+    line k of each belongs to sheet row `rows[k]`, whose ID number hashes to `id_keys[k]`."""
 
     pupils: bytes
     events: bytes
@@ -134,10 +130,10 @@ class BulkRecordBuilder:
         self._prefix = "".join(
             encode(values[name]) + "\t" for encode, name in zip(encoders, constant, strict=True)
         )
-        self._template = events.created(sample, actor, import_batch_id=import_id).message
-        self._event_kind = f"\t{text(_CREATED.topic)}\t{text(_CREATED.name)}\t"
-        self._trace = text(trace_id)
-        self._number_tail = f"\t{text(NUMBER_REASON)}\t{text(actor.account_id or None)}\n"
+        created = events.created(sample, actor, import_batch_id=import_id)
+        self._template = created.message
+        self._event_lines = OutboxLines(created.type, trace_id=trace_id, topic=created.topic)
+        self._number_tail = f"\t{text(FIRST_NUMBER)}\t{text(actor.account_id or None)}\n"
         self._ids: list[str] = []
         self._pupils: list[str] = []
         self._events: list[str] = []
@@ -153,10 +149,7 @@ class BulkRecordBuilder:
         national = pupil.national_number
         payload = self._payload(pupil, pupil_id)
         self._pupils.append(self.line(pupil_id, pupil))
-        self._events.append(
-            f"{event_id}{self._event_kind}{national}\t{pupil_id}\t\\\\x{payload.hex()}"
-            f"\t{self._trace}\n"
-        )
+        self._events.append(self._event_lines.line(event_id, national, pupil_id, payload))
         self._numbers.append(f"{pupil_id}\t{national}\t{national[0]}{self._number_tail}")
         self._rows.append(row)
         self._keys.append(id_key)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from xueji_registry.domain.reasons import Reason
-from xueji_registry.pupils.candidates import ValidatedPupil
+from xueji_registry.pupils.entry.candidates import ValidatedPupil
 
 # One row's values under the field names of `pupils.candidates.PupilCandidate`, as typed
 # (codes mapped, nothing normalised): `PupilCandidate(**values)` is the pupils service's view.

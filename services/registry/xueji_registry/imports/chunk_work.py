@@ -21,7 +21,7 @@ from xueji_registry.imports.mini_workbook import PackageParts
 from xueji_registry.imports.row_reading import read_row
 from xueji_registry.imports.school_context import SchoolContext
 from xueji_registry.imports.sheet_chunks import SheetChunk
-from xueji_registry.pupils.candidates import ValidatedPupil
+from xueji_registry.pupils.entry.candidates import ValidatedPupil
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ from xueji_registry.imports.cells import CellValue, looks_like_formula
 from xueji_registry.imports.field_readers import FieldReader
 from xueji_registry.imports.reason_codes import ImportReasonCode
 from xueji_registry.imports.school_context import SchoolContext
-from xueji_registry.pupils.candidates import PupilCandidate, validate_candidate
+from xueji_registry.pupils.entry.candidates import PupilCandidate, validate_candidate
 
 # Record-check codes that are only meaningful when the named field was read.
 _DEPENDENT_CODES: dict[str, frozenset[str]] = {

@@ -34,7 +34,7 @@ from xueji_registry.imports.school_context import SchoolContext
 from xueji_registry.imports.settings import ImportSettings
 from xueji_registry.imports.settlement import settle_duplicates, settle_pending
 from xueji_registry.imports.sheet_chunks import ChunkLimits, SheetChunk, SheetChunker, SheetRefused
-from xueji_registry.imports.staging import ImportStaging, driver_connection
+from xueji_registry.imports.staging import ImportStaging
 from xueji_registry.imports.upload_checks import (
     check_size,
     classes_for_import,
@@ -43,9 +43,9 @@ from xueji_registry.imports.upload_checks import (
     sheet_error,
 )
 from xueji_registry.imports.workbook_parts import WorkbookParts, locate_parts, open_package
-from xueji_registry.pupils.access import school_for_change
 from xueji_registry.pupils.model import china_today
-from xueji_registry.pupils.numbers import NumberAllocator
+from xueji_registry.pupils.reading.access import school_for_change
+from xueji_registry.pupils.writing.numbers import NumberAllocator
 
 
 @dataclass(frozen=True)
@@ -109,9 +109,11 @@ async def import_pupils(
             actor=actor,
             trace_id=current_trace_id(),
         )
-        connection = await driver_connection(session)
+        connection = await uow.driver_connection()
         columns = BulkRecordBuilder(context, actor, job.import_id).columns
-        staging = ImportStaging(connection, columns, import_id=job.import_id)
+        staging = ImportStaging(
+            connection, await uow.outbox_rows(), columns, import_id=job.import_id
+        )
         await staging.create()
         pipeline = ChunkPipeline(
             uow, job, staging, workers, chunks_per_apply=sheet.chunks_per_apply

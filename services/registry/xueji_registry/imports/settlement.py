@@ -18,9 +18,9 @@ from xueji_registry.imports.late_reasons import active_elsewhere, batch_duplicat
 from xueji_registry.imports.pipeline import RowLedger
 from xueji_registry.imports.staging import ImportStaging
 from xueji_registry.pupils.holders import active_holders, active_record
-from xueji_registry.pupils.insertion import DuplicateId, insert_pupils
-from xueji_registry.pupils.numbers import NumberAllocator
 from xueji_registry.pupils.tables import pupils
+from xueji_registry.pupils.writing.insertion import DuplicateId, insert_pupils
+from xueji_registry.pupils.writing.numbers import NumberAllocator
 
 
 async def settle_duplicates(ledger: RowLedger, job: ImportJob, staging: ImportStaging) -> None:

@@ -1,44 +1,34 @@
 """Applying prepared rows in bulk, on the unit of work's own connection and transaction.
 
-A batch of chunks' pupils, their outbox events and their number history are
-COPYed straight into their tables, under a savepoint. The one-person-one-record
-indexes still decide: when one of them turns a row away (the record exists
-already, or a concurrent import at another school holds the person), the
-savepoint is rolled back and the batch goes the careful way: COPY into
-temporary tables, then one statement inserts the pupils (`ON CONFLICT DO
-NOTHING`), the events and the numbers of the pupils it inserted. Rows of this
-import whose ID number an earlier row of the import already holds go the
-careful way at once. Rows found to be duplicates only later are taken out
+A batch of chunks' pupils, their outbox rows (appended by the unit of work's
+`OutboxRows`) and their number history are COPYed straight into their tables,
+under a savepoint. The one-person-one-record indexes still decide: when one of
+them turns a row away (the record exists already, or a concurrent import at
+another school holds the person), the savepoint is rolled back and the batch
+goes the careful way: COPY into temporary tables, then one statement inserts
+the pupils (`ON CONFLICT DO NOTHING`) and the numbers of the pupils it
+inserted, and `OutboxRows` appends those pupils' events. Rows of this import
+whose ID number an earlier row of the import already holds go the careful way
+at once. Rows found to be duplicates only later are taken out
 again before commit: nothing is visible before it.
 """
 
 from __future__ import annotations
 
-import io
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import groupby
 
 import asyncpg
-from sqlalchemy import text
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from xueji_common.contracts import event_type
-from xueji_registry.imports.bulk_record import NUMBER_COLUMNS, OUTBOX_COLUMNS, StagedRecords
+from xueji_common.copy_text import copy_into
+from xueji_common.outbox.rows import OutboxRows
+from xueji_registry.imports.bulk_record import NUMBER_COLUMNS, StagedRecords
 from xueji_registry.schema import SCHEMA
 
 _CREATED = event_type("pupil.created")
 _SAVEPOINT = "import_chunk_direct"
-
-
-async def driver_connection(session: AsyncSession) -> asyncpg.Connection:
-    """The asyncpg connection under the session, inside the session's transaction."""
-    # SQLAlchemy begins the transaction with its first statement; run one, so that what is
-    # sent on the raw connection is part of it (temporary tables included).
-    await session.execute(text("SELECT 1"))
-    connection = await session.connection()
-    raw = await connection.get_raw_connection()
-    return raw.driver_connection
 
 
 @dataclass(frozen=True)
@@ -75,20 +65,28 @@ def _line_starts(data: bytes) -> list[int]:
     return starts
 
 
-async def _pieces(pieces: Sequence[bytes]) -> AsyncIterator[bytes]:
-    for piece in pieces:
-        yield piece
+def _without_lines(data: bytes, left_out: Sequence[int]) -> bytes:
+    """The lines of `data` but those at the 0-based positions `left_out` (ascending)."""
+    starts = _line_starts(data)
+    kept, first = [], 0
+    for at in left_out:
+        kept.append(data[starts[first] : starts[at]])
+        first = at + 1
+    kept.append(data[starts[first] :])
+    return b"".join(kept)
 
 
 class ImportStaging:
     def __init__(
         self,
         connection: asyncpg.Connection,
+        outbox: OutboxRows,
         columns: Sequence[str],
         *,
         import_id: str,
     ) -> None:
         self._connection = connection
+        self._outbox = outbox
         self._columns = list(columns)  # of the pupils lines
         self._import_id = import_id
         # ID-number hashes of the rows this import has staged so far: a row whose hash is here
@@ -101,8 +99,6 @@ class ImportStaging:
             CREATE TEMP TABLE import_chunk ON COMMIT DROP AS
                 SELECT * FROM {SCHEMA}.pupils WITH NO DATA;
             ALTER TABLE import_chunk ADD COLUMN position integer GENERATED ALWAYS AS IDENTITY;
-            CREATE TEMP TABLE import_events ON COMMIT DROP AS
-                SELECT {", ".join(OUTBOX_COLUMNS)} FROM {SCHEMA}.outbox WITH NO DATA;
             CREATE TEMP TABLE import_numbers ON COMMIT DROP AS
                 SELECT {", ".join(NUMBER_COLUMNS)} FROM {SCHEMA}.pupil_numbers WITH NO DATA;
             """
@@ -159,7 +155,7 @@ class ImportStaging:
         await connection.execute(f"SAVEPOINT {_SAVEPOINT}")
         try:
             await self._copy_into("pupils", self._columns, lines.pupils, SCHEMA)
-            await self._copy_into("outbox", OUTBOX_COLUMNS, lines.events, SCHEMA)
+            await self._outbox.append(lines.events)
             await self._copy_into("pupil_numbers", NUMBER_COLUMNS, lines.numbers, SCHEMA)
         except asyncpg.UniqueViolationError:
             await connection.execute(f"ROLLBACK TO SAVEPOINT {_SAVEPOINT}")
@@ -170,21 +166,14 @@ class ImportStaging:
     async def _copy_into(
         self, table: str, columns: Sequence[str], pieces: Sequence[bytes], schema: str | None = None
     ) -> None:
-        source = io.BytesIO(pieces[0]) if len(pieces) == 1 else _pieces(pieces)
-        await self._connection.copy_to_table(
-            table, schema_name=schema, source=source, columns=list(columns), format="text"
-        )
+        await copy_into(self._connection, table, columns, pieces, schema=schema)
 
     async def _insert_carefully(self, lines: _Lines) -> list[SkippedRow]:
         connection = self._connection
-        await connection.execute(
-            "TRUNCATE import_chunk, import_events, import_numbers RESTART IDENTITY"
-        )
+        await connection.execute("TRUNCATE import_chunk, import_numbers RESTART IDENTITY")
         await self._copy_into("import_chunk", self._columns, lines.pupils)
-        await self._copy_into("import_events", OUTBOX_COLUMNS, lines.events)
         await self._copy_into("import_numbers", NUMBER_COLUMNS, lines.numbers)
         pupil_columns = ", ".join(f'"{c}"' for c in self._columns)
-        outbox_columns = ", ".join(OUTBOX_COLUMNS)
         number_columns = ", ".join(NUMBER_COLUMNS)
         found = await connection.fetch(
             f"""
@@ -193,13 +182,6 @@ class ImportStaging:
                 SELECT {pupil_columns} FROM import_chunk ORDER BY position
                 ON CONFLICT DO NOTHING
                 RETURNING id
-            ), events AS (
-                INSERT INTO {SCHEMA}.outbox ({outbox_columns})
-                SELECT {", ".join(f"e.{c}" for c in OUTBOX_COLUMNS)}
-                FROM import_events e
-                JOIN import_chunk c ON c.id::text = e.subject
-                JOIN inserted i ON i.id = c.id
-                ORDER BY c.position
             ), numbers AS (
                 INSERT INTO {SCHEMA}.pupil_numbers ({number_columns})
                 SELECT {", ".join(f"n.{c}" for c in NUMBER_COLUMNS)}
@@ -211,6 +193,10 @@ class ImportStaging:
             ORDER BY c.position
             """
         )
+        skipped = [r["position"] - 1 for r in found]
+        if len(skipped) < len(lines.rows):
+            # The events of the pupils inserted, in file order, as the direct path appends them.
+            await self._outbox.append([_without_lines(b"".join(lines.events), skipped)])
         return [SkippedRow(lines.rows[r["position"] - 1], r["id_number"]) for r in found]
 
     async def withdraw(self, id_numbers: Sequence[str]) -> int:

@@ -15,7 +15,7 @@ from xueji_registry.domain.reasons import Reason
 from xueji_registry.imports.chunk_work import FailedRow
 from xueji_registry.imports.report import ImportReport
 from xueji_registry.imports.tables import import_failures, imports
-from xueji_registry.pupils.access import READERS
+from xueji_registry.pupils.reading.access import READERS
 
 
 @dataclass(frozen=True)

@@ -19,8 +19,8 @@ from xueji_registry.imports.settings import ImportSettings
 from xueji_registry.imports.stored_reports import load_import
 from xueji_registry.imports.template import template_workbook
 from xueji_registry.imports.upload_checks import classes_for_import
-from xueji_registry.pupils.access import school_for_change
 from xueji_registry.pupils.deps import Numbers
+from xueji_registry.pupils.reading.access import school_for_change
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 ClassCode = Annotated[str | None, Query(pattern=r"^\d{4}$", description="班级代码, e.g. 0103")]

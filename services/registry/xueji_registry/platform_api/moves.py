@@ -21,13 +21,13 @@ from xueji_registry.classes.lookup import class_ref
 from xueji_registry.classes.tables import classes
 from xueji_registry.platform_api.finding import find_pupil
 from xueji_registry.platform_api.tables import transfer_moves
-from xueji_registry.pupils import events
-from xueji_registry.pupils.access import find_school
-from xueji_registry.pupils.changes import field_changes
-from xueji_registry.pupils.history import ChangeContext, record_changes
+from xueji_registry.pupils.contract import events
 from xueji_registry.pupils.model import graduation_year, is_active, stage_for_grade
-from xueji_registry.pupils.saving import write_state
+from xueji_registry.pupils.reading.access import find_school
 from xueji_registry.pupils.state import ClassRef, PupilState, SchoolRef
+from xueji_registry.pupils.writing.changes import field_changes
+from xueji_registry.pupils.writing.history import ChangeContext, record_changes
+from xueji_registry.pupils.writing.saving import write_state
 
 
 async def _earlier(uow: UnitOfWork, transfer_id: str) -> MoveResult | None:

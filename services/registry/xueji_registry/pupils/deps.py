@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
-from xueji_registry.pupils.numbers import NumberAllocator
+from xueji_registry.pupils.writing.numbers import NumberAllocator
 
 
 def _numbers(request: Request) -> NumberAllocator:

@@ -14,17 +14,17 @@ from xueji_common.uow import UnitOfWork
 from xueji_registry import error_codes
 from xueji_registry.domain.identity_checks import check_id_document
 from xueji_registry.evidence.service import documents_for
-from xueji_registry.pupils import events
-from xueji_registry.pupils.access import pupil_for_change, pupil_for_decision
-from xueji_registry.pupils.candidates import validate_candidate
-from xueji_registry.pupils.changes import field_changes
-from xueji_registry.pupils.drafting import BUREAU_ISSUED, candidate_of, temporary_prefix_for
-from xueji_registry.pupils.history import ChangeContext, record_changes, replace_number
+from xueji_registry.pupils.contract import events
+from xueji_registry.pupils.entry.candidates import validate_candidate
+from xueji_registry.pupils.entry.drafting import BUREAU_ISSUED, candidate_of, temporary_prefix_for
 from xueji_registry.pupils.model import PROVABLE_REASONS
-from xueji_registry.pupils.numbers import NumberAllocator
+from xueji_registry.pupils.reading.access import pupil_for_change, pupil_for_decision
 from xueji_registry.pupils.resolution_schemas import JNumberIssue, ProofAccept
-from xueji_registry.pupils.saving import publish_saved, save_validated, write_state
 from xueji_registry.pupils.state import PupilState
+from xueji_registry.pupils.writing.changes import field_changes
+from xueji_registry.pupils.writing.history import ChangeContext, record_changes, replace_number
+from xueji_registry.pupils.writing.numbers import NumberAllocator
+from xueji_registry.pupils.writing.saving import publish_saved, save_validated, write_state
 
 
 async def accept_proof(

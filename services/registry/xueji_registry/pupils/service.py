@@ -17,19 +17,19 @@ from xueji_common.errors import DomainError
 from xueji_common.uow import UnitOfWork
 from xueji_registry import error_codes
 from xueji_registry.classes.lookup import classes_for
-from xueji_registry.pupils import events
-from xueji_registry.pupils.access import pupil_for_change, school_for_change
-from xueji_registry.pupils.candidates import PupilCandidate, validate_candidate
-from xueji_registry.pupils.changes import field_changes
-from xueji_registry.pupils.drafting import candidate_of
-from xueji_registry.pupils.history import ChangeContext, record_changes
+from xueji_registry.pupils.contract import events
+from xueji_registry.pupils.entry.candidates import PupilCandidate, validate_candidate
+from xueji_registry.pupils.entry.drafting import candidate_of
 from xueji_registry.pupils.holders import duplicate_id_error
-from xueji_registry.pupils.insertion import DuplicateId, insert_pupils
 from xueji_registry.pupils.model import RegistrationState, stage_for_grade
-from xueji_registry.pupils.numbers import NumberAllocator
-from xueji_registry.pupils.saving import publish_saved, save_validated, write_state
+from xueji_registry.pupils.reading.access import pupil_for_change, school_for_change
 from xueji_registry.pupils.schemas import GuardianIn, PupilCreate, PupilUpdate
 from xueji_registry.pupils.state import Guardian, PupilState, SchoolRef
+from xueji_registry.pupils.writing.changes import field_changes
+from xueji_registry.pupils.writing.history import ChangeContext, record_changes
+from xueji_registry.pupils.writing.insertion import DuplicateId, insert_pupils
+from xueji_registry.pupils.writing.numbers import NumberAllocator
+from xueji_registry.pupils.writing.saving import publish_saved, save_validated, write_state
 
 UPDATE_REASON = "学校修改学生信息"
 

@@ -8,11 +8,12 @@ from fastapi import APIRouter, Query
 
 from xueji_common.http.auth import CurrentPrincipal
 from xueji_common.http.deps import Session, Uow
-from xueji_registry.pupils import bureau_lists, problems, service
-from xueji_registry.pupils.access import pupil_for_read
+from xueji_registry.pupils import problems, service
 from xueji_registry.pupils.deps import Numbers
-from xueji_registry.pupils.history import field_history_of
 from xueji_registry.pupils.model import china_today
+from xueji_registry.pupils.reading import bureau_lists
+from xueji_registry.pupils.reading.access import pupil_for_read
+from xueji_registry.pupils.reading.search import PupilFilters, search_pupils
 from xueji_registry.pupils.resolution_schemas import JNumberIssue, ProofAccept
 from xueji_registry.pupils.schemas import (
     FieldHistoryRead,
@@ -21,8 +22,8 @@ from xueji_registry.pupils.schemas import (
     PupilRead,
     PupilUpdate,
 )
-from xueji_registry.pupils.search import PupilFilters, search_pupils
 from xueji_registry.pupils.views_lists import ConflictRead, SuspectGroupRead
+from xueji_registry.pupils.writing.history import field_history_of
 
 router = APIRouter(prefix="/v1", tags=["pupils"])
 

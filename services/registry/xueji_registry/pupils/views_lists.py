@@ -6,8 +6,8 @@ from datetime import date
 
 from pydantic import BaseModel
 
-from xueji_registry.pupils.bureau_lists import SuspectGroup
 from xueji_registry.pupils.holders import Holder
+from xueji_registry.pupils.reading.bureau_lists import SuspectGroup
 from xueji_registry.pupils.schemas import PupilRead
 from xueji_registry.pupils.state import PupilState
 

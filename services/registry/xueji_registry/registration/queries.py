@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from xueji_common.auth.principal import Principal
 from xueji_common.errors import DomainError
 from xueji_registry import error_codes
-from xueji_registry.pupils.access import READERS
+from xueji_registry.pupils.reading.access import READERS
 from xueji_registry.pupils.tables import pupils
 from xueji_registry.registration.schemas import SubmissionRead, SubmittedPupil
 from xueji_registry.registration.tables import submission_pupils, submissions

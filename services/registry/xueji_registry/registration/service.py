@@ -15,14 +15,14 @@ from xueji_common.auth.principal import Principal, Role
 from xueji_common.errors import DomainError
 from xueji_common.uow import UnitOfWork
 from xueji_registry import error_codes
-from xueji_registry.pupils import events
-from xueji_registry.pupils.access import find_school
-from xueji_registry.pupils.changes import field_changes
+from xueji_registry.pupils.contract import events
 from xueji_registry.pupils.holders import active_record
 from xueji_registry.pupils.model import RegistrationState, school_year
+from xueji_registry.pupils.reading.access import find_school
 from xueji_registry.pupils.rows import load_states
 from xueji_registry.pupils.state import PupilState
 from xueji_registry.pupils.tables import pupils
+from xueji_registry.pupils.writing.changes import field_changes
 from xueji_registry.registration.model import SUBMITTABLE, refusals
 from xueji_registry.registration.schemas import Decision, SubmissionCreate
 from xueji_registry.registration.tables import submission_pupils, submissions

@@ -14,7 +14,7 @@ from xueji_common.errors import DomainError
 from xueji_common.http.auth import CurrentPrincipal
 from xueji_common.http.deps import Session
 from xueji_registry.error_codes import REPORT_NOT_FOUND
-from xueji_registry.pupils.access import BUREAUS
+from xueji_registry.pupils.reading.access import BUREAUS
 from xueji_registry.reports.downloads import xlsx_response
 from xueji_registry.reports.store import ReportStore
 from xueji_registry.reports.tables import monthly_reports

@@ -13,8 +13,8 @@ from xueji_common.errors import DomainError
 from xueji_registry.classes.tables import classes
 from xueji_registry.error_codes import SCHOOL_NOT_FOUND
 from xueji_registry.orgs.tables import org_units, schools
-from xueji_registry.pupils.access import BUREAUS
 from xueji_registry.pupils.holders import active_record
+from xueji_registry.pupils.reading.access import BUREAUS
 from xueji_registry.pupils.tables import field_history, pupils
 
 # Who may pull a whole school's registry: the school's registrar and reviewer, bureaus above.

@@ -19,8 +19,8 @@ from xueji_registry.classes.tables import classes
 from xueji_registry.error_codes import COUNTY_NOT_FOUND
 from xueji_registry.imports.vocabulary import DISABILITY_CATEGORIES
 from xueji_registry.orgs.tables import org_units, schools
-from xueji_registry.pupils.access import BUREAUS
 from xueji_registry.pupils.holders import active_record
+from xueji_registry.pupils.reading.access import BUREAUS
 from xueji_registry.pupils.tables import pupils
 from xueji_registry.reports.labels import gender_label, grade_label, stage_label
 

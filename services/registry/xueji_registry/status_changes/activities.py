@@ -25,13 +25,13 @@ from xueji_workflows.cases.activities import (
     ClaimCaseResult,
     ReleaseCaseInput,
 )
+from xueji_workflows.cases.event import RecordedEvent, case_events
 from xueji_workflows.status_change.activities import (
     APPLY_STATUS_CHANGE,
     RECORD_EVENT,
     RECORD_EVENTS,
     ApplyStatusChangeInput,
     ApplyStatusChangeResult,
-    StatusChangeEvent,
 )
 
 
@@ -57,14 +57,14 @@ class StatusChangeActivities:
         return ApplyStatusChangeResult(applied_at)
 
     @activity.defn(name=RECORD_EVENT)
-    async def record_event(self, event: StatusChangeEvent) -> None:
+    async def record_event(self, event: RecordedEvent) -> None:
         await self.record_events([event])
 
     @activity.defn(name=RECORD_EVENTS)
-    async def record_events(self, events: list[StatusChangeEvent]) -> None:
+    async def record_events(self, events: list[RecordedEvent]) -> None:
         """The events of one workflow task, in order, in one transaction."""
         async with self._uow() as uow:
-            for event in events:
+            for event in case_events(events):
                 await record_event(uow, event)
             await uow.commit()
 
@@ -72,7 +72,7 @@ class StatusChangeActivities:
     async def claim_case(self, request: ClaimCaseInput) -> ClaimCaseResult:
         """The same lock the platform API's claim takes; a held lock is an answer, not an error."""
         claim = CaseClaim(
-            national_number=request.pupil_number, case_id=request.case_id, kind=request.kind
+            national_number=request.national_number, case_id=request.case_id, kind=request.kind
         )
         try:
             async with self._uow() as uow:
@@ -87,6 +87,6 @@ class StatusChangeActivities:
 
     @activity.defn(name=RELEASE_CASE)
     async def release_case(self, request: ReleaseCaseInput) -> None:
-        release = CaseRelease(national_number=request.pupil_number, case_id=request.case_id)
+        release = CaseRelease(national_number=request.national_number, case_id=request.case_id)
         async with self._uow() as uow:
             await cases.release(uow, release)

@@ -20,13 +20,13 @@ from xueji_common.errors import ErrorCode
 from xueji_common.uow import UnitOfWork
 from xueji_registry import error_codes
 from xueji_registry.domain.code_tables import StatusChangeType
-from xueji_registry.pupils import events
-from xueji_registry.pupils.changes import field_changes
-from xueji_registry.pupils.code_mapping import change_kind_enum
-from xueji_registry.pupils.history import ChangeContext, record_changes
+from xueji_registry.pupils.contract import events
+from xueji_registry.pupils.contract.code_mapping import change_kind_enum
 from xueji_registry.pupils.rows import load_state
-from xueji_registry.pupils.saving import write_state
 from xueji_registry.pupils.state import PupilState
+from xueji_registry.pupils.writing.changes import field_changes
+from xueji_registry.pupils.writing.history import ChangeContext, record_changes
+from xueji_registry.pupils.writing.saving import write_state
 from xueji_registry.status_changes.cases import requester_of
 from xueji_registry.status_changes.filing import facts_of
 from xueji_registry.status_changes.province_rules import rules_for

@@ -18,7 +18,7 @@ from xueji_common.errors import DomainError
 from xueji_registry import error_codes
 from xueji_registry.domain.code_tables import StatusChangeType
 from xueji_registry.orgs.tables import org_units
-from xueji_registry.pupils.access import READERS
+from xueji_registry.pupils.reading.access import READERS
 from xueji_registry.pupils.state import PupilState
 from xueji_registry.pupils.tables import pupils
 from xueji_registry.status_changes.rules import WORKFLOW_TYPES, type_name
@@ -92,7 +92,7 @@ async def open_case(
     )
     change = StatusChangeInput(
         case_id=str(case_id),
-        pupil_number=state.national_number,
+        national_number=state.national_number,
         pupil_name=state.name,
         change_type=kind,
         school=WorkflowSchool(state.school.code, state.school.name, list(state.school.path)),

@@ -15,7 +15,7 @@ from temporalio.service import RPCError, RPCStatusCode
 from xueji_common import errors
 from xueji_common.auth.principal import Principal
 from xueji_common.errors import DomainError
-from xueji_registry.pupils.access import BUREAUS
+from xueji_registry.pupils.reading.access import BUREAUS
 from xueji_registry.status_changes.cases import workflow_actor
 from xueji_registry.status_changes.schemas import DecisionCreate, DecisionRead
 from xueji_registry.status_changes.workflow_errors import problem_of

@@ -15,11 +15,11 @@ from xueji.province.v1.province_pb2 import CaseKind, StatusChangeNotice
 from xueji_common.contracts import province_outbound_topic
 from xueji_common.events.outgoing import OutgoingEvent
 from xueji_registry.orgs.tables import org_units
-from xueji_registry.pupils.code_mapping import change_kind_enum
+from xueji_registry.pupils.contract.code_mapping import change_kind_enum
+from xueji_registry.pupils.contract.snapshot import record_message
 from xueji_registry.pupils.rows import load_state
-from xueji_registry.pupils.snapshot import record_message
 from xueji_registry.status_changes.cases import case_by_id
-from xueji_workflows.status_change.activities import StatusChangeEvent
+from xueji_workflows.cases.event import CaseEvent
 
 BUREAU_WORKING_DAYS = 10
 
@@ -40,7 +40,7 @@ async def _county(session: AsyncSession, code: str) -> OrgRef:
     return OrgRef(code=code, kind=OrgKind.ORG_KIND_COUNTY, name=row.name, path=path)
 
 
-async def step_pending(session: AsyncSession, event: StatusChangeEvent) -> list[OutgoingEvent]:
+async def step_pending(session: AsyncSession, event: CaseEvent) -> list[OutgoingEvent]:
     """One notice per docking province the event names; none for an unknown case."""
     row = await case_by_id(session, event.case_id)
     if row is None:

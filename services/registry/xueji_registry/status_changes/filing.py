@@ -15,8 +15,8 @@ from xueji_registry import error_codes
 from xueji_registry.domain.code_tables import StatusChangeType
 from xueji_registry.evidence.service import documents_for
 from xueji_registry.platform_api.cases import open_case_error
-from xueji_registry.pupils.access import pupil_for_change
 from xueji_registry.pupils.model import RegistrationState
+from xueji_registry.pupils.reading.access import pupil_for_change
 from xueji_registry.pupils.state import PupilState
 from xueji_registry.status_changes.cases import NewCase, open_case, province_docks
 from xueji_registry.status_changes.launching import CaseLauncher, Launch, LaunchFailure

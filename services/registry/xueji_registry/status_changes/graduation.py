@@ -25,8 +25,8 @@ from xueji_common.errors import DomainError
 from xueji_common.uow import UnitOfWork
 from xueji_registry import error_codes
 from xueji_registry.domain.code_tables import StatusChangeType
-from xueji_registry.pupils.access import find_school
 from xueji_registry.pupils.model import ACTIVE_STATUSES
+from xueji_registry.pupils.reading.access import find_school
 from xueji_registry.pupils.rows import load_states
 from xueji_registry.pupils.state import PupilState
 from xueji_registry.pupils.tables import pupils

@@ -73,7 +73,7 @@ class CaseLauncher:
         else:
             await self._note_run(launch.case_id, handle.result_run_id or "")
             return None
-        await self.abandon(failure, launch.change.pupil_number)
+        await self.abandon(failure, launch.change.national_number)
         return failure
 
     async def launch_all(self, launches: Sequence[Launch]) -> list[LaunchFailure]:

@@ -20,12 +20,12 @@ from xueji_common.uow import UnitOfWork
 from xueji_registry import error_codes
 from xueji_registry.domain.code_tables import DROPOUT_STAGES, PupilStatus
 from xueji_registry.platform_api.cases import open_case_error
-from xueji_registry.pupils import events
-from xueji_registry.pupils.access import pupil_for_change
-from xueji_registry.pupils.changes import field_changes
-from xueji_registry.pupils.history import ChangeContext, record_changes
-from xueji_registry.pupils.saving import write_state
+from xueji_registry.pupils.contract import events
+from xueji_registry.pupils.reading.access import pupil_for_change
 from xueji_registry.pupils.state import PupilState
+from xueji_registry.pupils.writing.changes import field_changes
+from xueji_registry.pupils.writing.history import ChangeContext, record_changes
+from xueji_registry.pupils.writing.saving import write_state
 from xueji_registry.status_changes.schemas import LeftSchoolWrite
 
 

@@ -18,12 +18,12 @@ from xueji_common.uow import UnitOfWork
 from xueji_registry.pupils.tables import pupils
 from xueji_registry.status_changes.docking import step_pending
 from xueji_registry.status_changes.tables import status_change_events, status_changes
-from xueji_workflows.status_change.activities import StatusChangeEvent
+from xueji_workflows.cases.event import CaseEvent
 
 _CLOSING = {"completed": "completed", "refused": "refused", "failed": "failed"}
 
 
-def _projection(event: StatusChangeEvent) -> dict[str, Any]:
+def _projection(event: CaseEvent) -> dict[str, Any]:
     kind = event.type.removeprefix("status_change.")
     if kind == "filed":
         return {"state": "in_review"}
@@ -66,7 +66,7 @@ def _projection(event: StatusChangeEvent) -> dict[str, Any]:
     return {}
 
 
-async def record_event(uow: UnitOfWork, event: StatusChangeEvent) -> bool:
+async def record_event(uow: UnitOfWork, event: CaseEvent) -> bool:
     """False when this event id was recorded before; the caller commits."""
     session = uow.session
     inserted = await session.scalar(

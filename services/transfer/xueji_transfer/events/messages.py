@@ -28,7 +28,7 @@ from xueji_workflows.units import supervisor
 
 
 def _common(c: EventContext) -> dict[str, object]:
-    return {"transfer_id": c.event.transfer_id, "parties": parties(c)}
+    return {"transfer_id": c.event.case_id, "parties": parties(c)}
 
 
 def _step(c: EventContext) -> int:

@@ -17,7 +17,7 @@ from xueji_transfer.transfers.progress import Progress
 from xueji_workflows import transfer as tf
 from xueji_workflows.actors import Actor
 from xueji_workflows.approval import APPROVE, REFUSE, StepSpec
-from xueji_workflows.transfer.activities import TransferEvent
+from xueji_workflows.cases.event import CaseEvent
 
 NATION = "CN"
 _KIND_BY_LENGTH = {
@@ -44,7 +44,7 @@ DECISION_ENUM = {APPROVE: Decision.DECISION_APPROVE, REFUSE: Decision.DECISION_R
 class EventContext:
     """One event to publish, with what the service knows around it."""
 
-    event: TransferEvent
+    event: CaseEvent
     transfer: Mapping[str, Any]  # the transfers row before the event
     progress: Progress  # where the transfer stands after it
     spec: StepSpec | None  # the route's description of the event's step

@@ -63,7 +63,7 @@ def step_pending(c: EventContext, province: str) -> ProvinceStepPending:
         event.occurred_at,
     )
     return ProvinceStepPending(
-        case_id=event.transfer_id,
+        case_id=event.case_id,
         case_kind=CaseKind.CASE_KIND_TRANSFER,
         province_code=province,
         assignee=unit_ref(c, c.spec.party_unit) if c.spec else None,
@@ -77,7 +77,7 @@ def step_pending(c: EventContext, province: str) -> ProvinceStepPending:
 def case_changed(c: EventContext, province: str) -> ProvinceCaseChanged:
     event = c.event
     return ProvinceCaseChanged(
-        case_id=event.transfer_id,
+        case_id=event.case_id,
         case_kind=CaseKind.CASE_KIND_TRANSFER,
         province_code=province,
         change_type=event.type,
@@ -103,7 +103,7 @@ def province_events(c: EventContext) -> list[OutgoingEvent]:
         out.append(
             OutgoingEvent(
                 type="province.step_pending" if pending else "province.case_changed",
-                key=c.event.transfer_id,
+                key=c.event.case_id,
                 message=message,
                 subject=c.transfer["pupil_number"],
                 topic=province_outbound_topic(province),

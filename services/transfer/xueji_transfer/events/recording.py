@@ -28,7 +28,7 @@ from xueji_transfer.transfers.facts import actor_to_json, step_spec, transfer_in
 from xueji_transfer.transfers.progress import Progress, advance
 from xueji_transfer.transfers.tables import province_decisions, timeline, transfers
 from xueji_workflows.actors import PROVINCE_SYSTEM
-from xueji_workflows.transfer.activities import TransferEvent
+from xueji_workflows.cases.event import CaseEvent
 
 # Events whose payload looks back at earlier ones (approvals, the arrival, escalations).
 NEEDS_HISTORY = frozenset(
@@ -65,10 +65,10 @@ def _standing(progress: Progress) -> dict[str, Any]:
     return {column: getattr(progress, field) for column, field in STANDING_COLUMNS.items()}
 
 
-def _timeline_row(event: TransferEvent) -> dict[str, Any]:
+def _timeline_row(event: CaseEvent) -> dict[str, Any]:
     return {
         "event_id": event.event_id,
-        "transfer_id": event.transfer_id,
+        "transfer_id": event.case_id,
         "type": event.type,
         "step": event.step,
         "actor": actor_to_json(event.actor),
@@ -92,12 +92,12 @@ async def _unit_names(
     return found
 
 
-async def _province_decision_id(uow: UnitOfWork, event: TransferEvent) -> str:
+async def _province_decision_id(uow: UnitOfWork, event: CaseEvent) -> str:
     if event.actor is None or event.actor.role != PROVINCE_SYSTEM:
         return ""
     found = await uow.session.scalar(
         select(province_decisions.c.province_decision_id).where(
-            province_decisions.c.case_id == event.transfer_id,
+            province_decisions.c.case_id == event.case_id,
             province_decisions.c.step == event.step,
             province_decisions.c.outcome.in_(("applied", "pending")),
         )
@@ -105,18 +105,18 @@ async def _province_decision_id(uow: UnitOfWork, event: TransferEvent) -> str:
     return found or ""
 
 
-async def record_events(db: Database, names: UnitNames, events: Sequence[TransferEvent]) -> int:
+async def record_events(db: Database, names: UnitNames, events: Sequence[CaseEvent]) -> int:
     """Record `events` in order in one transaction; how many were new."""
     async with UnitOfWork(db, outbox) as uow:
         recorded = 0
         # A workflow's batch is all one transfer; consecutive runs keep any mix in order.
-        for _, run in groupby(events, key=attrgetter("transfer_id")):
+        for _, run in groupby(events, key=attrgetter("case_id")):
             recorded += await _record(uow, names, list(run))
         await uow.commit()
     return recorded
 
 
-async def _record(uow: UnitOfWork, names: UnitNames, events: list[TransferEvent]) -> int:
+async def _record(uow: UnitOfWork, names: UnitNames, events: list[CaseEvent]) -> int:
     """Record one transfer's `events`, in order; how many were not recorded before.
 
     One row lock, one timeline insert and one update for the whole run: each statement is a
@@ -124,7 +124,7 @@ async def _record(uow: UnitOfWork, names: UnitNames, events: list[TransferEvent]
     decision that caused them is answered.
     """
     session = uow.session
-    transfer_id = events[0].transfer_id
+    transfer_id = events[0].case_id
     found = await session.execute(
         select(transfers).where(transfers.c.id == transfer_id).with_for_update()
     )
@@ -166,7 +166,7 @@ async def _record(uow: UnitOfWork, names: UnitNames, events: list[TransferEvent]
         uow.publish(
             OutgoingEvent(
                 type=event.type,
-                key=event.transfer_id,
+                key=event.case_id,
                 message=transfer_message(context),
                 subject=row["pupil_number"],
                 event_id=uuid.UUID(event.event_id),

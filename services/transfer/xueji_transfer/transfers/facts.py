@@ -50,7 +50,7 @@ def transfer_input(row: Row) -> TransferInput:
     assert filed_by is not None
     return TransferInput(
         transfer_id=row["id"],
-        pupil_number=row["pupil_number"],
+        national_number=row["pupil_number"],
         pupil_name=row["pupil_name"],
         receiving_school=SchoolRef(
             row["receiving_school_code"], row["receiving_school_name"], list(row["receiving_path"])

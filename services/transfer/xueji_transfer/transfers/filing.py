@@ -99,7 +99,7 @@ async def file_transfer(
     )  # fmt: skip
     transfer = tf.TransferInput(
         transfer_id=transfer_id,
-        pupil_number=pupil.national_number,
+        national_number=pupil.national_number,
         pupil_name=pupil.name,
         receiving_school=SchoolRef(principal.unit_code, receiving_name, receiving_path),
         sending_school=SchoolRef(pupil.school_code, sending_name, sending_path),

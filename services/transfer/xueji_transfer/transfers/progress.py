@@ -7,7 +7,7 @@ from datetime import datetime
 
 from xueji_workflows import transfer as tf
 from xueji_workflows.approval import StepSpec
-from xueji_workflows.transfer.activities import TransferEvent
+from xueji_workflows.cases.event import CaseEvent
 
 # The state a transfer waits in while each step is open.
 _STATE_OF_STEP = {
@@ -50,7 +50,7 @@ def _no_open_step(progress: Progress, state: str) -> Progress:
     return Progress(state=state, failure_code=progress.failure_code)
 
 
-def advance(progress: Progress, event: TransferEvent, spec: StepSpec | None) -> Progress:
+def advance(progress: Progress, event: CaseEvent, spec: StepSpec | None) -> Progress:
     """`progress` after `event`; `spec` is the route's description of the event's step."""
     kind = event.type
     if kind in _CLOSING:

@@ -57,8 +57,8 @@ def _row(transfer: tf.TransferInput, pupil: PupilLookup) -> dict[str, Any]:
     r, s = transfer.receiving_school, transfer.sending_school
     return {
         "id": transfer.transfer_id,
-        "workflow_id": tf.transfer_workflow_id(transfer.pupil_number),
-        "pupil_number": transfer.pupil_number,
+        "workflow_id": tf.transfer_workflow_id(transfer.national_number),
+        "pupil_number": transfer.national_number,
         "pupil_id": pupil.pupil_id,
         "pupil_name": transfer.pupil_name,
         "pupil_gender": pupil.gender,
@@ -92,7 +92,7 @@ def _row(transfer: tf.TransferInput, pupil: PupilLookup) -> dict[str, Any]:
 
 
 async def _start(filing: Filing, transfer: tf.TransferInput) -> str:
-    workflow_id = tf.transfer_workflow_id(transfer.pupil_number)
+    workflow_id = tf.transfer_workflow_id(transfer.national_number)
     try:
         handle = await filing.temporal.start_workflow(
             TransferWorkflow.run,
@@ -105,7 +105,7 @@ async def _start(filing: Filing, transfer: tf.TransferInput) -> str:
         )
     except WorkflowAlreadyStartedError as error:
         await _forget(filing.db, transfer.transfer_id)
-        raise await _open_transfer_error(filing, transfer.pupil_number) from error
+        raise await _open_transfer_error(filing, transfer.national_number) from error
     except RPCError as error:
         await _forget(filing.db, transfer.transfer_id)
         raise DomainError(errors.WORKFLOW_UNAVAILABLE) from error

@@ -1,0 +1,1 @@
+"""Parent access: captcha, 学籍副号 and the pupil's name."""

@@ -1,0 +1,1 @@
+"""The photo rule each province applies, stored as versioned data."""

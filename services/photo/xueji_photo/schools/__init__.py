@@ -1,0 +1,1 @@
+"""School access: registration codes, teachers registered with them."""

@@ -1,0 +1,1 @@
+"""Signing in: client addresses, the throttle on failed attempts."""

@@ -1,0 +1,1 @@
+"""Photo uploads: checks, storage, the one accepted photo per pupil, reopening."""

@@ -1,0 +1,1 @@
+"""Finding pupils: who may see and change which, search, the bureaus' lists."""

@@ -1,0 +1,1 @@
+"""Storing new and changed records: inserts, saves, national numbers, field history."""
