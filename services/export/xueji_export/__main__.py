@@ -1,22 +1,67 @@
-"""`python -m xueji_export`: migrate and serve."""
+"""`python -m xueji_export`: migrate and serve; `rebuild-read-model` replays the pupil,
+transfer and photo topics into an emptied read model; `verify-audit` checks every audit chain
+and names each edited, deleted or reordered record (exit status 1 when any is broken)."""
 
 from __future__ import annotations
 
 import asyncio
+import sys
 
+from xueji_common.db import Database
+from xueji_common.migrations import upgrade_to_head
 from xueji_common.service import run_service
 from xueji_common.settings import load_settings
+from xueji_export.audit.verification import chains, verify_chain
 from xueji_export.bootstrap import MIGRATIONS, build
+from xueji_export.read_model.rebuild import rebuild_read_model
+from xueji_export.schema import SCHEMA
 from xueji_export.settings import ExportSettings
 
 
-async def _main() -> None:
-    kernel, parts = await build(load_settings(ExportSettings))
+async def _serve(settings: ExportSettings) -> int:
+    kernel, parts = await build(settings)
     await run_service(kernel, MIGRATIONS, parts)
+    return 0
+
+
+async def _rebuild(settings: ExportSettings) -> int:
+    await upgrade_to_head(MIGRATIONS, settings.asyncpg_url, SCHEMA)
+    db = Database(settings.asyncpg_url, SCHEMA)
+    try:
+        applied = await rebuild_read_model(db, settings.kafka_bootstrap)
+    finally:
+        await db.dispose()
+    print(f"export read model rebuilt from {applied} events")
+    return 0
+
+
+async def _verify(settings: ExportSettings) -> int:
+    db = Database(settings.asyncpg_url, SCHEMA)
+    broken = 0
+    try:
+        async with db.sessions() as session:
+            for province in await chains(session):
+                findings = await verify_chain(session, province)
+                broken += bool(findings)
+                print(f"chain {province}: {'intact' if not findings else 'BROKEN'}")
+                for finding in findings:
+                    print(
+                        f"  {finding.kind.value} #{finding.sequence} {finding.record_id}"
+                        f" {finding.detail}"
+                    )
+    finally:
+        await db.dispose()
+    return 1 if broken else 0
+
+
+COMMANDS = {"rebuild-read-model": _rebuild, "verify-audit": _verify}
 
 
 def main() -> None:
-    asyncio.run(_main())
+    command = COMMANDS.get(sys.argv[1]) if len(sys.argv) > 1 else _serve
+    if command is None:
+        sys.exit(f"usage: python -m xueji_export [{' | '.join(COMMANDS)}]")
+    sys.exit(asyncio.run(command(load_settings(ExportSettings))))
 
 
 if __name__ == "__main__":

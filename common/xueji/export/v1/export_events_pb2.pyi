@@ -92,3 +92,19 @@ class ExportExpired(_message.Message):
     expired_at: _timestamp_pb2.Timestamp
     file_deleted: bool
     def __init__(self, application_id: _Optional[str] = ..., file_id: _Optional[str] = ..., expired_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., file_deleted: _Optional[bool] = ...) -> None: ...
+
+class ExportAuditHead(_message.Message):
+    __slots__ = ("province_code", "sequence", "head_hash", "head_record_id", "recorded_at", "published_at")
+    PROVINCE_CODE_FIELD_NUMBER: _ClassVar[int]
+    SEQUENCE_FIELD_NUMBER: _ClassVar[int]
+    HEAD_HASH_FIELD_NUMBER: _ClassVar[int]
+    HEAD_RECORD_ID_FIELD_NUMBER: _ClassVar[int]
+    RECORDED_AT_FIELD_NUMBER: _ClassVar[int]
+    PUBLISHED_AT_FIELD_NUMBER: _ClassVar[int]
+    province_code: str
+    sequence: int
+    head_hash: str
+    head_record_id: str
+    recorded_at: _timestamp_pb2.Timestamp
+    published_at: _timestamp_pb2.Timestamp
+    def __init__(self, province_code: _Optional[str] = ..., sequence: _Optional[int] = ..., head_hash: _Optional[str] = ..., head_record_id: _Optional[str] = ..., recorded_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., published_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...

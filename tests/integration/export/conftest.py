@@ -1,0 +1,116 @@
+"""The registry and the export service in-process on the session infrastructure, with their
+real background jobs (outbox relays, the org replica and read-model consumers). Module scope:
+a relay holds its service's outbox lock, which later modules need."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import httpx
+import pytest
+from sqlalchemy import select
+
+from tests.integration.export.world import SCHOOLS, UNITS, ExportStack, People, build_world
+from tests.integration.harness import eventually, running_jobs, settings_from
+from xueji_common.auth.principal import Principal
+from xueji_common.auth.tokens import TokenIssuer, generate_key_pair
+from xueji_common.db import Database
+from xueji_common.migrations import upgrade_to_head
+from xueji_export.bootstrap import MIGRATIONS, build
+from xueji_export.schema import SCHEMA, org_units
+from xueji_export.settings import ExportSettings
+from xueji_registry.bootstrap import MIGRATIONS as REGISTRY_MIGRATIONS
+from xueji_registry.bootstrap import build as build_registry
+from xueji_registry.settings import RegistrySettings
+from xueji_stack.infrastructure import Infrastructure
+
+
+@pytest.fixture(scope="session")
+def export_keys(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    directory = tmp_path_factory.mktemp("export-keys")
+    private, public = generate_key_pair()
+    (directory / "private.pem").write_bytes(private)
+    (directory / "public.pem").write_bytes(public)
+    return directory / "private.pem", directory / "public.pem"
+
+
+@pytest.fixture(scope="session")
+def people(export_keys: tuple[Path, Path]) -> People:
+    issuer = TokenIssuer(export_keys[0].read_bytes())
+
+    def tokens(principal: Principal) -> dict[str, str]:
+        return {"Authorization": f"Bearer {issuer.issue(principal)}"}
+
+    return People(tokens)
+
+
+@pytest.fixture(scope="session")
+async def export_database_url(infrastructure: Infrastructure) -> str:
+    url = infrastructure.env()["XUEJI_DATABASE_URL"].replace(
+        "postgresql://", "postgresql+asyncpg://", 1
+    )
+    await upgrade_to_head(REGISTRY_MIGRATIONS, url, "registry")
+    await upgrade_to_head(MIGRATIONS, url, SCHEMA)
+    return url
+
+
+async def _replicated(db: Database) -> bool:
+    wanted = {code for code, *_ in UNITS} | {code for code, *_ in SCHOOLS.values()}
+    async with db.sessions() as session:
+        found = set(
+            await session.scalars(
+                select(org_units.table.c.code).where(org_units.table.c.code.in_(wanted))
+            )
+        )
+    return found == wanted
+
+
+@contextlib.asynccontextmanager
+async def running_stack(
+    infrastructure: Infrastructure, url: str, keys: tuple[Path, Path], people: People
+) -> AsyncIterator[ExportStack]:
+    registry_kernel, registry_parts = await build_registry(
+        RegistrySettings(
+            **{**settings_from(infrastructure), "database_url": url},
+            http_port=0,
+            token_private_key_file=str(keys[0]),
+            token_public_key_file=str(keys[1]),
+        )
+    )
+    registry = httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=registry_parts.app), base_url="http://registry",
+        timeout=60,
+    )  # fmt: skip
+    settings = ExportSettings(
+        **{**settings_from(infrastructure), "database_url": url},
+        http_port=0,
+        token_public_key_file=str(keys[1]),
+        audit_head_interval_seconds=0.5,
+    )
+    kernel, parts = await build(settings, registry_http=registry)
+    export = httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=parts.app), base_url="http://export", timeout=60
+    )
+    try:
+        async with running_jobs(registry_parts.background + parts.background):
+            staff = await build_world(registry, people)
+            await eventually(lambda: _replicated(kernel.db), within=60)
+            yield ExportStack(registry, export, people, kernel.db, settings, staff)
+    finally:
+        for client in (registry, export):
+            await client.aclose()
+        await kernel.db.dispose()
+        await registry_kernel.db.dispose()
+
+
+@pytest.fixture(scope="module")
+async def stack(
+    infrastructure: Infrastructure,
+    export_database_url: str,
+    export_keys: tuple[Path, Path],
+    people: People,
+) -> AsyncIterator[ExportStack]:
+    async with running_stack(infrastructure, export_database_url, export_keys, people) as running:
+        yield running
