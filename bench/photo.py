@@ -26,7 +26,6 @@ from sqlalchemy import func, select
 from bench.photo_pupils import COUNTY_OFFICER, REGISTRAR, national_number, publish_pupils
 from bench.photo_roster import broker_rate, roster_rate
 from bench.photo_uploads import Run, drive
-from tests.unit.photo.portraits import jpeg, portrait
 from xueji_common.auth.tokens import TokenIssuer
 from xueji_common.db import Database
 from xueji_common.migrations import upgrade_to_head
@@ -34,6 +33,7 @@ from xueji_photo.bootstrap import MIGRATIONS
 from xueji_photo.roster.tables import roster_pupils
 from xueji_photo.schema import SCHEMA
 from xueji_photo.windows.rule import china_today
+from xueji_stack.demo.portraits import jpeg, portrait
 from xueji_stack.infrastructure import Infrastructure
 from xueji_stack.keys import ensure_token_keys
 from xueji_stack.ports import free_port

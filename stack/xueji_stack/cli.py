@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 from xueji_stack import transfer_ops
+from xueji_stack.demo.photos import DemoPhotos
 from xueji_stack.demo.registry import DEMO_PASSWORD
 from xueji_stack.errors import ComponentError
 from xueji_stack.platform import Platform
@@ -43,7 +44,23 @@ def _print_summary(platform: Platform, started_in: float) -> None:
         print("\n演示转学（xueji transfer show <编号> 查看办理过程）：")
         for demo in platform.demo_transfers:
             print(f"  {demo.id:<36} {demo.label}")
+    if platform.demo_photos is not None:
+        _print_photo_demo(platform.demo_photos, platform.urls()["console"])
     print("\n按 Ctrl-C 停止。数据保存在", platform.state_dir)
+
+
+def _print_photo_demo(photos: DemoPhotos, console: str) -> None:
+    print(
+        f"\n演示照片采集：{photos.school_name} 已采集 {photos.collected} 人，"
+        f"尚缺 {photos.missing} 人，采集时间已开放"
+    )
+    print(f"  家长登录 {console}/parent/signin")
+    print(f"    学籍副号 {photos.parent_local_number}  学生姓名 {photos.parent_pupil_name}")
+    print("    验证码：输入登录页图片中的字符（不区分大小写）")
+    code = photos.registration_code or (
+        "已在首次启动时发放；需要新的请用 qingpu.county 在 /photos/county 发放"
+    )
+    print(f"  教师注册 {console}/photos/register  注册码 {code}")
 
 
 def up(state_dir: Path) -> int:

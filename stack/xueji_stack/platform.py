@@ -8,6 +8,7 @@ from types import TracebackType
 
 from xueji_common.db import Database
 from xueji_registry.schema import SCHEMA as REGISTRY_SCHEMA
+from xueji_stack.demo.photos import DemoPhotos, seed_demo_photos
 from xueji_stack.demo.registry import DEMO_PASSWORD, DemoLogin, seed_demo
 from xueji_stack.demo.transfers import DemoTransfer, seed_demo_transfers
 from xueji_stack.infrastructure import DATABASE_URL, Infrastructure
@@ -43,6 +44,7 @@ class Platform:
         self.supervisor = Supervisor(state_dir / "run")
         self.logins: list[DemoLogin] = []
         self.demo_transfers: list[DemoTransfer] = []
+        self.demo_photos: DemoPhotos | None = None
 
     def env(self) -> dict[str, str]:
         private, public = ensure_token_keys(self.state_dir)
@@ -59,6 +61,9 @@ class Platform:
             "XUEJI_REGISTRY_USERNAME": TRANSFER_SERVICE_ACCOUNT,
             "XUEJI_REGISTRY_PASSWORD": self._service_password(),
             "XUEJI_DOCKING_PROVINCES": ",".join(DOCKING_PROVINCES),
+            # The console, on this host, names the browser's address to the photo service,
+            # which counts parents' and teachers' sign-in attempts per client address.
+            "XUEJI_PHOTO_TRUSTED_PROXIES": "127.0.0.1",
             # Ctrl-C stops the stack within seconds; activities cut short are retried next run.
             "XUEJI_WORKER_SHUTDOWN_GRACE_SECONDS": "5",
         }
@@ -87,13 +92,20 @@ class Platform:
         finally:
             await db.dispose()
         services = self.urls()
-        self.demo_transfers = await seed_demo_transfers(
-            database_url=url,
-            transfer_url=services["transfer"],
-            registry_url=services["registry"],
-            kafka=self.infrastructure.broker.bootstrap,
-            password=DEMO_PASSWORD,
-        )
+        # Independent of each other, and each mostly waits on events: side by side.
+        self.demo_transfers, self.demo_photos = await asyncio.gather(
+            seed_demo_transfers(
+                database_url=url,
+                transfer_url=services["transfer"],
+                registry_url=services["registry"],
+                kafka=self.infrastructure.broker.bootstrap,
+                password=DEMO_PASSWORD,
+            ),
+            seed_demo_photos(
+                database_url=url, photo_url=services["photo"], registry_url=services["registry"],
+                password=DEMO_PASSWORD,
+            ),
+        )  # fmt: skip
         return logins
 
     def stop(self) -> None:

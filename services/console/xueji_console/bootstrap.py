@@ -23,10 +23,19 @@ from xueji_common.keys import read_key
 from xueji_common.settings import ENV_PREFIX, SettingsError
 from xueji_console.access import require_csrf
 from xueji_console.clients.calls import ServiceApi
+from xueji_console.clients.photo import PhotoClient
 from xueji_console.clients.registry import RegistryClient
 from xueji_console.clients.transfer import TransferClient
 from xueji_console.failures import install_failure_pages
-from xueji_console.pages import auth, home, pupils
+from xueji_console.pages import (
+    auth,
+    county_photos,
+    home,
+    parent,
+    photo_files,
+    pupils,
+    school_photos,
+)
 from xueji_console.parts import Console
 from xueji_console.rendering import Renderer
 from xueji_console.security_headers import STATIC_PREFIX, SecurityHeaders
@@ -74,6 +83,7 @@ def build(settings: ConsoleSettings) -> FastAPI:
         verifier=TokenVerifier(read_key(settings.token_public_key_file, "TOKEN_PUBLIC_KEY_FILE")),
         registry=registry,
         transfer=TransferClient(apis["transfer"]),
+        photo=PhotoClient(apis["photo"]),
     )
 
     @contextlib.asynccontextmanager
@@ -96,7 +106,10 @@ def build(settings: ConsoleSettings) -> FastAPI:
     app.add_middleware(RequestObservation, service="console")
     app.add_middleware(SecurityHeaders)
     app.include_router(health_router({name: api.reachable for name, api in apis.items()}))
-    for router in (auth.router, home.router, pupils.router):
+    for router in (
+        auth.router, home.router, pupils.router, parent.router, school_photos.router,
+        county_photos.router, photo_files.router,
+    ):  # fmt: skip
         app.include_router(router)
     app.mount(STATIC_PREFIX.rstrip("/"), StaticFiles(directory=STATIC), name="static")
     return app

@@ -17,18 +17,34 @@ from xueji_console.access import CsrfRefused, SectionRefused
 from xueji_console.clients.calls import ServiceProblem
 from xueji_console.error_codes import CSRF_TOKEN_INVALID, PAGE_NOT_FOUND, QUERY_INVALID
 from xueji_console.parts import console_of
-from xueji_console.session import TOKEN_COOKIE, SignInRequired, Visitor, clear_cookie, visitor_of
+from xueji_console.session import (
+    PHOTO_TOKEN_COOKIE,
+    TOKEN_COOKIE,
+    SignInRequired,
+    Visitor,
+    clear_cookie,
+    uses_photo_session,
+    visitor_of,
+)
 
 log = logging.getLogger(__name__)
 
 def sign_in_again(request: Request, *, expired: bool) -> RedirectResponse:
     """Back to the sign-in form, returning afterwards to the page asked for (its path only:
     query strings can hold names and ID numbers)."""
-    target = "/signin"
-    if request.method == "GET" and request.url.path not in ("/", "/signin"):
-        target += "?next=" + quote(request.url.path, safe="/")
+    path = request.url.path
+    if path.startswith("/parent"):
+        # A parent signs in again with the pupil's number, name and a new captcha.
+        response = RedirectResponse("/parent/signin", status_code=303)
+        clear_cookie(response, PHOTO_TOKEN_COOKIE)
+        flash.flash(response, "session_expired" if expired else "sign_in_required")
+        return response
+    teacher = uses_photo_session(request.cookies)
+    target = "/photos/signin" if teacher else "/signin"
+    if request.method == "GET" and path not in ("/", "/signin", "/photos/signin"):
+        target += "?next=" + quote(path, safe="/")
     response = RedirectResponse(target, status_code=303)
-    clear_cookie(response, TOKEN_COOKIE)
+    clear_cookie(response, PHOTO_TOKEN_COOKIE if teacher else TOKEN_COOKIE)
     flash.flash(response, "session_expired" if expired else "sign_in_required")
     return response
 

@@ -17,6 +17,10 @@ MESSAGES = {
     "signed_out": ("info", "您已安全退出。"),
     "session_expired": ("warning", "登录已过期，请重新登录。"),
     "sign_in_required": ("info", "请先登录。"),
+    "teacher_registered": ("success", "注册成功，请用刚才设置的用户名和密码登录。"),
+    "photo_window_set": ("success", "采集时间已保存。"),
+    "photo_code_revoked": ("success", "注册码已作废，不能再用它注册。"),
+    "photo_reopened": ("success", "照片已重新开放，可再上传一次。"),
 }
 
 

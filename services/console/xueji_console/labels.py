@@ -13,6 +13,9 @@ ROLE_NAMES = {
     "database_administrator": "数据库管理员",
     "ops": "运维",
     "platform_service": "平台服务",
+    # The photo service's own sessions (navigation.PARENT, navigation.TEACHER).
+    "photo_parent": "学生照片采集",
+    "photo_teacher": "教师（照片采集）",
 }
 
 PUPIL_STATUS_NAMES = {
@@ -49,6 +52,15 @@ TRANSFER_STEP_NAMES = {
     "paper_file_sent": "寄出纸质档案",
     "paper_file_received": "接收纸质档案",
 }
+
+PHOTO_COHORT_NAMES = {
+    "grade_one_entrant": "一年级新生",
+    "graduating": "毕业年级",
+    "transferred_in": "外省转入",
+    "missing_photo": "尚无照片",
+}
+
+PHOTO_OUTCOME_NAMES = {"accepted": "合格", "refused": "不合格"}
 
 STATUS_CHANGE_STEP_NAMES = {"county_bureau": "县（区）教育局审核", "apply_change": "变更学籍"}
 

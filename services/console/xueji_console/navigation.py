@@ -9,12 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from xueji_common.auth.principal import Role
+from xueji_console.session import PARENT, TEACHER
 
 SCHOOL_STAFF = frozenset({Role.SCHOOL_REGISTRAR, Role.SCHOOL_REVIEWER, Role.CLASS_TEACHER})
 BUREAUS = frozenset(
     {Role.COUNTY_OFFICER, Role.CITY_OFFICER, Role.PROVINCE_OFFICER, Role.NATIONAL_OPERATOR}
 )
 STAFF = SCHOOL_STAFF | BUREAUS
+PHOTO_UPLOADERS = frozenset({Role.SCHOOL_REGISTRAR, Role.CLASS_TEACHER, TEACHER})
 
 
 @dataclass(frozen=True)
@@ -22,12 +24,15 @@ class Section:
     key: str
     label: str
     path: str
-    roles: frozenset[Role]
+    roles: frozenset[str]  # registry roles (a StrEnum) and the photo sessions' keys
 
 
 SECTIONS: tuple[Section, ...] = (
     Section("home", "首页", "/", STAFF),
     Section("pupils", "学生学籍", "/pupils", STAFF),
+    Section("school-photos", "照片采集", "/photos", PHOTO_UPLOADERS),
+    Section("county-photos", "照片采集管理", "/photos/county", frozenset({Role.COUNTY_OFFICER})),
+    Section("parent-photo", "学生照片", "/parent", frozenset({PARENT})),
 )
 _BY_KEY = {section.key: section for section in SECTIONS}
 
@@ -36,9 +41,9 @@ def section(key: str) -> Section:
     return _BY_KEY[key]
 
 
-def sections_for(role: Role) -> list[Section]:
+def sections_for(role: str) -> list[Section]:
     return [section for section in SECTIONS if role in section.roles]
 
 
-def may_use(role: Role, key: str) -> bool:
+def may_use(role: str, key: str) -> bool:
     return role in _BY_KEY[key].roles

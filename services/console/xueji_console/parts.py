@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from starlette.requests import Request
 
 from xueji_common.auth.tokens import TokenVerifier
+from xueji_console.clients.photo import PhotoClient
 from xueji_console.clients.registry import RegistryClient
 from xueji_console.clients.transfer import TransferClient
 from xueji_console.rendering import Renderer
@@ -20,6 +21,7 @@ class Console:
     verifier: TokenVerifier
     registry: RegistryClient
     transfer: TransferClient
+    photo: PhotoClient
 
 
 def console_of(request: Request) -> Console:

@@ -12,7 +12,14 @@ from starlette.responses import HTMLResponse
 
 from xueji_console import flash, labels
 from xueji_console.navigation import sections_for
-from xueji_console.session import CSRF_FIELD, SESSION_COOKIE, SessionKeys, Visitor, set_cookie
+from xueji_console.session import (
+    CSRF_FIELD,
+    SESSION_COOKIE,
+    PhotoVisitor,
+    SessionKeys,
+    Visitor,
+    set_cookie,
+)
 from xueji_console.unit_names import UnitNames
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -50,27 +57,18 @@ class Renderer:
         template: str,
         context: dict[str, Any],
         *,
-        visitor: Visitor | None,
+        visitor: Visitor | PhotoVisitor | None,
         section: str | None = None,
         status: int = 200,
     ) -> HTMLResponse:
         session_id = request.cookies.get(SESSION_COOKIE)
         fresh = session_id is None
         session_id = session_id or self._keys.new_session_id()
-        person = None
-        if visitor is not None:
-            principal = visitor.principal
-            person = {
-                "name": principal.name,
-                "role": labels.name_of(labels.ROLE_NAMES, principal.role.value),
-                "unit": await self._unit_names.name(visitor.token, principal.unit_code),
-                "unit_code": principal.unit_code,
-                "expires_at": visitor.expires_at,
-            }
+        person = await self._person(visitor)
         body = self.env.get_template(template).render(
             **context,
             person=person,
-            sections=sections_for(visitor.principal.role) if visitor else [],
+            sections=sections_for(person["role_key"]) if person else [],
             current=section,
             csrf_token=self._keys.csrf_token(session_id),
             flashes=flash.waiting(request),
@@ -80,3 +78,28 @@ class Renderer:
         if fresh:
             set_cookie(response, SESSION_COOKIE, session_id)
         return response
+
+    async def _person(self, visitor: Visitor | PhotoVisitor | None) -> dict[str, Any] | None:
+        if visitor is None:
+            return None
+        if isinstance(visitor, PhotoVisitor):
+            # The photo service's sessions end on its side; the header has no expiry to show.
+            return {
+                "name": visitor.name,
+                "role": labels.name_of(labels.ROLE_NAMES, visitor.role),
+                "role_key": visitor.role,
+                "unit": visitor.school_code or "",
+                "unit_code": visitor.school_code or "",
+                "expires_at": None,
+                "signout": "/parent/signout" if visitor.is_parent else "/photos/signout",
+            }
+        principal = visitor.principal
+        return {
+            "name": principal.name,
+            "role": labels.name_of(labels.ROLE_NAMES, principal.role.value),
+            "role_key": principal.role.value,
+            "unit": await self._unit_names.name(visitor.token, principal.unit_code),
+            "unit_code": principal.unit_code,
+            "expires_at": visitor.expires_at,
+            "signout": "/signout",
+        }

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -24,6 +25,32 @@ from xueji_common.auth.tokens import InvalidToken, TokenVerifier
 TOKEN_COOKIE = "xueji_token"
 SESSION_COOKIE = "xueji_sid"
 CSRF_FIELD = "csrf_token"
+# Photo-service sessions, which are no registry role: a parent (one pupil), a teacher
+# registered with the school's code. Their keys in the navigation table.
+PARENT = "photo_parent"
+TEACHER = "photo_teacher"
+PHOTO_TOKEN_COOKIE = "xueji_photo_token"
+# The id of the captcha whose picture this browser was shown; its answer stays in the service.
+CAPTCHA_COOKIE = "xueji_captcha"
+
+
+@dataclass(frozen=True)
+class PhotoVisitor:
+    """A parent's or a teacher's photo session; `role` is its key in the navigation table."""
+
+    role: str
+    token: str
+    name: str
+    school_code: str | None
+
+    @property
+    def is_parent(self) -> bool:
+        return self.role == PARENT
+
+
+def uses_photo_session(cookies: Mapping[str, str]) -> bool:
+    """A browser holding a photo session and no staff sign-in acts as the parent or teacher."""
+    return PHOTO_TOKEN_COOKIE in cookies and TOKEN_COOKIE not in cookies
 
 
 class SignInRequired(Exception):

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import httpx
 
+from xueji_stack.demo.demo_logins import DemoLogins
 from xueji_stack.demo.shandong import send_province_decision
 
 SHANDONG = "37"
@@ -19,18 +20,11 @@ WAIT_SECONDS = 90.0
 class DemoApi:
     transfer: httpx.AsyncClient
     registry: httpx.AsyncClient
-    password: str
+    logins: DemoLogins
     kafka: str
-    tokens: dict[str, dict[str, str]] = field(default_factory=dict)
 
     async def as_(self, username: str) -> dict[str, str]:
-        if username not in self.tokens:
-            answer = await self.registry.post(
-                "/v1/auth/token", json={"username": username, "password": self.password}
-            )
-            answer.raise_for_status()
-            self.tokens[username] = {"Authorization": f"Bearer {answer.json()['access_token']}"}
-        return self.tokens[username]
+        return await self.logins.headers(username)
 
     async def post(self, username: str, path: str, body: dict) -> dict:
         answer = await self.transfer.post(path, json=body, headers=await self.as_(username))

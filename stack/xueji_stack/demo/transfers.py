@@ -23,6 +23,7 @@ import httpx
 from sqlalchemy import func, select
 
 from xueji_common.db import Database
+from xueji_stack.demo.demo_logins import DemoLogins
 from xueji_stack.demo.transfer_api import SHANDONG, DemoApi
 from xueji_transfer.rules.model import ProvinceRules
 from xueji_transfer.rules.store import set_rules
@@ -127,7 +128,7 @@ async def seed_demo_transfers(
             httpx.AsyncClient(base_url=transfer_url, timeout=60) as transfer,
             httpx.AsyncClient(base_url=registry_url, timeout=60) as registry,
         ):
-            api = DemoApi(transfer, registry, password, kafka)
+            api = DemoApi(transfer, registry, DemoLogins(registry, password), kafka)
             ids = await asyncio.gather(*(scenario(api) for _, scenario in SCENARIOS))
         return [DemoTransfer(i, label) for i, (label, _) in zip(ids, SCENARIOS, strict=True)]
     finally:

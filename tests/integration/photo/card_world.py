@@ -13,10 +13,10 @@ from tests.integration.photo.flows import roster_row_exists, set_window, upload
 from tests.integration.photo.world import NATION, PhotoStack
 from tests.integration.registry.builders import IdFactory, create_pupil, pupil_body
 from tests.integration.transfer.world import principal
-from tests.unit.photo.portraits import jpeg, portrait
 from xueji_common.auth.principal import Role
 from xueji_photo.schema import org_units
 from xueji_photo.windows.rule import china_today
+from xueji_stack.demo.portraits import jpeg, portrait
 
 GUANDU = (*NATION, "53", "5301", "530111")
 SCHOOL_CODE = "2153011101"

@@ -28,10 +28,10 @@ from tests.integration.photo.access_flows import (
 )
 from tests.integration.photo.flows import open_window, photo_events, upload
 from tests.integration.photo.world import PhotoStack
-from tests.unit.photo.portraits import jpeg, portrait
 from xueji.photo.v1.photo_pb2 import Uploader
 from xueji_photo.parents.tables import captchas
 from xueji_photo.signing_in.tables import failed_sign_ins
+from xueji_stack.demo.portraits import jpeg, portrait
 
 pytestmark = pytest.mark.integration
 PHOTO_SETTINGS = ACCESS_SETTINGS

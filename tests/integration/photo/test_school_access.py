@@ -18,8 +18,8 @@ from tests.integration.photo.access_flows import (
 )
 from tests.integration.photo.flows import open_window, upload
 from tests.integration.photo.world import SCHOOLS, PhotoStack
-from tests.unit.photo.portraits import jpeg, portrait
 from xueji_photo.schools.tables import registration_codes, teachers
+from xueji_stack.demo.portraits import jpeg, portrait
 
 pytestmark = pytest.mark.integration
 PHOTO_SETTINGS = ACCESS_SETTINGS

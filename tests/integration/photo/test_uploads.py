@@ -23,12 +23,12 @@ from tests.integration.photo.flows import (
 from tests.integration.photo.records import school_ref, transferred_in
 from tests.integration.photo.world import PhotoStack
 from tests.integration.registry.builders import IdFactory
-from tests.unit.photo.portraits import jpeg, portrait
 from xueji.photo.v1.photo_events_pb2 import PhotoAccepted, PhotoReopened
 from xueji.photo.v1.photo_pb2 import PhotoCohort, Uploader
 from xueji.registry.v1.pupil_pb2 import PupilRecord, PupilStatus
 from xueji.registry.v1.stage_pb2 import Stage
 from xueji_photo.windows.rule import china_today
+from xueji_stack.demo.portraits import jpeg, portrait
 
 pytestmark = pytest.mark.integration
 

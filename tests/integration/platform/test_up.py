@@ -11,6 +11,7 @@ from sqlalchemy import text
 
 from tests.integration.harness import demo_platform
 from xueji_common.db import Database
+from xueji_stack.demo.photos import COLLECTED, SCHOOL, china_today
 from xueji_stack.demo.registry import DEMO_PASSWORD
 from xueji_stack.infrastructure import Infrastructure
 from xueji_stack.platform import Platform
@@ -94,3 +95,50 @@ def test_demo_org_events_reach_every_other_service(platform: Platform) -> None:
         assert not pending, f"org events never reached {sorted(pending)}; {await diagnosis()}"
 
     asyncio.run(all_replicated())
+
+
+def test_the_photo_demo_has_photos_missing_ones_an_open_window_a_parent_and_a_code(
+    platform: Platform,
+) -> None:
+    photos = platform.demo_photos
+    assert photos is not None
+    assert photos.collected >= COLLECTED and photos.missing > 0
+    urls = platform.urls()
+
+    def bearer(username: str) -> dict[str, str]:
+        token = httpx.post(
+            f"{urls['registry']}/v1/auth/token",
+            json={"username": username, "password": DEMO_PASSWORD},
+        ).json()["access_token"]
+        return {"Authorization": f"Bearer {token}"}
+
+    registrar = bearer(f"{SCHOOL}.registrar")
+    listed: list[dict] = []
+    while not listed or len(listed) % 200 == 0:
+        page = httpx.get(
+            f"{urls['photo']}/v1/schools/{SCHOOL}/photo-roster",
+            params={"limit": 200, "offset": len(listed)}, headers=registrar,
+        ).json()["items"]  # fmt: skip
+        listed += page
+        if not page:
+            break
+    with_photo = [pupil for pupil in listed if pupil["has_photo"]]
+    assert len(with_photo) == photos.collected
+    image = httpx.get(
+        f"{urls['photo']}/v1/pupils/{with_photo[0]['national_number']}/photo/image",
+        headers=registrar,
+    )
+    assert image.status_code == 200 and image.content[:2] == b"\xff\xd8"
+    parent = [p for p in listed if p["local_number"] == photos.parent_local_number]
+    assert [(p["name"], p["has_photo"]) for p in parent] == [(photos.parent_pupil_name, False)]
+
+    today = china_today().isoformat()
+    windows = httpx.get(f"{urls['photo']}/v1/photo-windows", headers=registrar).json()
+    assert {w["cohort"] for w in windows if w["opens_on"] <= today <= w["closes_on"]} >= {
+        "grade_one_entrant", "graduating",
+    }  # fmt: skip
+    code = httpx.get(
+        f"{urls['photo']}/v1/schools/{SCHOOL}/registration-code", headers=bearer("qingpu.county")
+    ).json()
+    # Printed by the first seeding only (this database may have been seeded by another module).
+    assert code["live"]

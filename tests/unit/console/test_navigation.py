@@ -6,12 +6,31 @@ import pytest
 
 from xueji_common.auth.principal import Role
 from xueji_console.navigation import may_use, sections_for
+from xueji_console.session import PARENT, TEACHER
+
+PHOTO_MENUS = {
+    Role.SCHOOL_REGISTRAR: ["照片采集"],
+    Role.CLASS_TEACHER: ["照片采集"],
+    Role.COUNTY_OFFICER: ["照片采集管理"],
+    Role.SCHOOL_REVIEWER: [],
+}
 
 
-@pytest.mark.parametrize("role", [Role.SCHOOL_REGISTRAR, Role.COUNTY_OFFICER, Role.CLASS_TEACHER])
-def test_staff_get_the_home_page_and_the_pupils(role: Role) -> None:
-    assert [s.label for s in sections_for(role)] == ["首页", "学生学籍"]
+@pytest.mark.parametrize("role", list(PHOTO_MENUS))
+def test_staff_get_the_home_page_the_pupils_and_their_photo_pages(role: Role) -> None:
+    assert [s.label for s in sections_for(role)] == ["首页", "学生学籍", *PHOTO_MENUS[role]]
     assert may_use(role, "pupils")
+
+
+def test_a_parent_gets_only_the_pupil_photo_page() -> None:
+    assert [s.path for s in sections_for(PARENT)] == ["/parent"]
+    assert not may_use(PARENT, "pupils")
+    assert not may_use(PARENT, "school-photos")
+
+
+def test_a_photo_teacher_gets_only_the_school_photo_pages() -> None:
+    assert [s.path for s in sections_for(TEACHER)] == ["/photos"]
+    assert not may_use(TEACHER, "home")
 
 
 @pytest.mark.parametrize("role", [Role.OPS, Role.PLATFORM_SERVICE, Role.PROVINCE_SYSTEM])

@@ -1,8 +1,9 @@
 """The photo corpus: valid portraits for both presets and a file for every refusal reason.
 
-Everything is made at run time from the astronaut portrait (see `portraits`); nothing binary
-is committed. Each sample names the refusals it must get (none: accepted) and, for each, a
-measured value its Chinese message must show. The benchmark checks the same corpus.
+Everything is made at run time from the astronaut portrait (`xueji_stack.demo.portraits`,
+which `make up`'s demo uploads from too); nothing binary is committed. Each sample names the
+refusals it must get (none: accepted) and, for each, a measured value its Chinese message must
+show. The benchmark checks the same corpus.
 """
 
 from __future__ import annotations
@@ -12,10 +13,10 @@ from functools import cache
 
 from PIL import Image, ImageFilter
 
-from tests.unit.photo.portraits import encoded, faceless, jpeg, portrait, two_portraits
 from xueji_photo.checks import refusal_codes as c
 from xueji_photo.checks.refusal_codes import RefusalCode
 from xueji_photo.rules import NATIONAL_PRESET, SHANGHAI_PRESET, PhotoRule
+from xueji_stack.demo.portraits import encoded, faceless, jpeg, portrait, two_portraits
 
 SHANGHAI_SIZE = (272, 354)
 NATIONAL_SIZE = (358, 441)  # 26×32 mm at 350 DPI, the national collection's usual file

@@ -12,10 +12,10 @@ import pytest
 from PIL import Image
 
 from tests.unit.photo.photo_corpus import declaring_size, with_orientation
-from tests.unit.photo.portraits import encoded, jpeg, portrait
 from xueji_photo.checks import check_photo
 from xueji_photo.checks import refusal_codes as codes
 from xueji_photo.rules import NATIONAL_PRESET, SHANGHAI_PRESET
+from xueji_stack.demo.portraits import encoded, jpeg, portrait
 
 
 def test_the_file_name_proves_nothing(tmp_path: Path) -> None:

@@ -7,10 +7,10 @@ from functools import cache
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.unit.photo.portraits import encoded, jpeg, portrait
 from xueji_photo.checks import check_photo
 from xueji_photo.checks.refusal_codes import ALL_CODES
 from xueji_photo.rules import SHANGHAI_PRESET
+from xueji_stack.demo.portraits import encoded, jpeg, portrait
 
 KNOWN = {code.code for code in ALL_CODES}
 

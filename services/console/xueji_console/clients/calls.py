@@ -33,6 +33,8 @@ class ServiceProblem(Exception):
     message: str
     field: str | None = None
     fields: list[FieldProblem] = dataclasses.field(default_factory=list)
+    # A refused photo's reasons, one (code, Chinese message) per failed check.
+    refusals: list[FieldProblem] = dataclasses.field(default_factory=list)
 
     def __str__(self) -> str:
         return f"{self.status} {self.code}"
@@ -59,12 +61,18 @@ def _problem_of(response: httpx.Response) -> ServiceProblem:
         for item in body.get("errors", [])
         if isinstance(item, dict) and "message" in item
     ]
+    refusals = [
+        FieldProblem("", str(item.get("code", "")), str(item["message"]))
+        for item in body.get("refusals", [])
+        if isinstance(item, dict) and "message" in item
+    ]
     return ServiceProblem(
         status=response.status_code,
         code=str(body["code"]),
         message=str(body.get("message") or body["code"]),
         field=body.get("field"),
         fields=fields,
+        refusals=refusals,
     )
 
 
@@ -90,19 +98,47 @@ class ServiceApi:
         token: str | None = None,
         params: dict[str, object] | None = None,
         json: JSON = None,
+        files: dict[str, tuple[str, bytes, str]] | None = None,
+        client_address: str | None = None,
     ) -> JSON:
+        """`files` sends a multipart form (an upload) instead of a JSON body; `client_address`
+        names the browser's address to a service that counts attempts per address."""
+        response = await self._send(
+            method, path, token=token, params=params, json=json, files=files,
+            client_address=client_address,
+        )  # fmt: skip
+        return response.json() if response.content else None
+
+    async def content(self, path: str, *, token: str | None = None) -> tuple[bytes, str]:
+        """A file the service serves (a photo, a thumbnail): its bytes and media type."""
+        response = await self._send("GET", path, token=token)
+        return response.content, response.headers.get("content-type", "application/octet-stream")
+
+    async def _send(
+        self,
+        method: str,
+        path: str,
+        *,
+        token: str | None,
+        params: dict[str, object] | None = None,
+        json: JSON = None,
+        files: dict[str, tuple[str, bytes, str]] | None = None,
+        client_address: str | None = None,
+    ) -> httpx.Response:
         headers = {"Authorization": f"Bearer {token}"} if token else {}
+        if client_address:
+            headers["X-Forwarded-For"] = client_address
         query = {k: v for k, v in (params or {}).items() if v is not None and v != ""}
         try:
             response = await self._http.request(
-                method, path, headers=headers, params=query, json=json
+                method, path, headers=headers, params=query, json=json, files=files
             )
         except httpx.HTTPError as exc:
             unavailable = errors.DEPENDENCY_UNAVAILABLE
             raise ServiceProblem(unavailable.status, unavailable.code, unavailable.message) from exc
         if response.status_code >= 400:
             raise _problem_of(response)
-        return response.json() if response.content else None
+        return response
 
     async def reachable(self) -> None:
         """Readiness: the service answers its liveness probe."""

@@ -38,3 +38,8 @@ class RegistryClient:
 
     async def unit(self, token: str, code: str) -> JSON:
         return await self.api.call("GET", f"/v1/org-units/{code}", token=token)
+
+    async def schools(self, token: str) -> JSON:
+        """The schools within the caller's unit."""
+        params = {"kind": "school", "limit": 1000}
+        return await self.api.call("GET", "/v1/org-units", token=token, params=params)

@@ -28,7 +28,7 @@ ROLE_NOT_SUPPORTED = ServiceProblem(
 )
 
 
-def _local(target: str | None) -> str:
+def local_path(target: str | None) -> str:
     """Only a path of this site: an open redirect would send a signed-in person anywhere."""
     if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
         return target
@@ -39,7 +39,7 @@ async def _form(
     request: Request, *, username: str = "", next_path: str = "/",
     problem: ServiceProblem | None = None,
 ) -> Response:
-    context = {"username": username, "next": _local(next_path), "problem": problem}
+    context = {"username": username, "next": local_path(next_path), "problem": problem}
     status = problem.status if problem else 200
     return await console_of(request).renderer.page(
         request, "auth/signin.html", context, visitor=None, status=status
@@ -52,7 +52,7 @@ async def sign_in_form(request: Request, next: str = "/") -> Response:
         visitor_of(request.cookies.get(TOKEN_COOKIE), console_of(request).verifier)
     except SignInRequired:
         return await _form(request, next_path=next)
-    return RedirectResponse(_local(next), status_code=303)
+    return RedirectResponse(local_path(next), status_code=303)
 
 
 @router.post("/signin")
@@ -69,10 +69,15 @@ async def sign_in(
         return await _form(request, username=username, next_path=next, problem=problem)
     if not may_use(Role(answer["principal"]["role"]), "home"):
         return await _form(request, username=username, problem=ROLE_NOT_SUPPORTED)
-    response = RedirectResponse(_local(next), status_code=303)
-    set_cookie(response, TOKEN_COOKIE, answer["access_token"])
+    return opened_session(request, local_path(next), TOKEN_COOKIE, answer["access_token"])
+
+
+def opened_session(request: Request, target: str, cookie: str, token: str) -> RedirectResponse:
+    """After any sign-in (staff, parent, teacher): the token in its cookie, then `target`."""
+    response = RedirectResponse(target, status_code=303)
+    set_cookie(response, cookie, token)
     # A new session id at sign-in: a form token obtained before cannot ride on this session.
-    set_cookie(response, SESSION_COOKIE, console.keys.new_session_id())
+    set_cookie(response, SESSION_COOKIE, console_of(request).keys.new_session_id())
     flash.flash(response, "signed_in")
     return response
 
