@@ -9,6 +9,9 @@ import tempfile
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Sequence
 from pathlib import Path
 
+from xueji_common.auth.principal import Principal
+from xueji_common.auth.tokens import TokenIssuer, generate_key_pair
+from xueji_common.migrations import upgrade_to_head
 from xueji_common.runtime import BackgroundJob
 from xueji_stack.infrastructure import Infrastructure
 from xueji_stack.platform import Platform
@@ -71,3 +74,31 @@ def demo_platform(infrastructure: Infrastructure, prefix: str) -> Iterator[Platf
         yield running
     finally:
         running.stop()
+
+
+def key_pair_files(directory: Path) -> tuple[Path, Path]:
+    """A fresh Ed25519 token key pair written as `private.pem` and `public.pem` in `directory`."""
+    private, public = generate_key_pair()
+    (directory / "private.pem").write_bytes(private)
+    (directory / "public.pem").write_bytes(public)
+    return directory / "private.pem", directory / "public.pem"
+
+
+def bearer_tokens(private_key: Path) -> Callable[[Principal], dict[str, str]]:
+    """The Authorization header of a token signed for a principal, as the registry signs it."""
+    issuer = TokenIssuer(private_key.read_bytes())
+
+    def tokens(principal: Principal) -> dict[str, str]:
+        return {"Authorization": f"Bearer {issuer.issue(principal)}"}
+
+    return tokens
+
+
+async def migrated_database_url(infrastructure: Infrastructure, *schemas: tuple[Path, str]) -> str:
+    """The stack's database URL for SQLAlchemy, with each (migrations, schema) at head."""
+    url = infrastructure.env()["XUEJI_DATABASE_URL"].replace(
+        "postgresql://", "postgresql+asyncpg://", 1
+    )
+    for migrations, schema in schemas:
+        await upgrade_to_head(migrations, url, schema)
+    return url

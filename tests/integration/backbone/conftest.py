@@ -8,9 +8,9 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.integration.harness import running_jobs, settings_from
+from tests.integration.harness import key_pair_files, running_jobs, settings_from
 from xueji_common.auth.principal import Principal, Role, UnitKind
-from xueji_common.auth.tokens import TokenIssuer, generate_key_pair
+from xueji_common.auth.tokens import TokenIssuer
 from xueji_common.db import Database
 from xueji_common.migrations import upgrade_to_head
 from xueji_registry.bootstrap import MIGRATIONS as REGISTRY_MIGRATIONS
@@ -29,11 +29,7 @@ def asyncpg_url(infrastructure: Infrastructure) -> str:
 
 @pytest.fixture(scope="session")
 def token_keys(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    directory = tmp_path_factory.mktemp("keys")
-    private, public = generate_key_pair()
-    (directory / "private.pem").write_bytes(private)
-    (directory / "public.pem").write_bytes(public)
-    return directory / "private.pem", directory / "public.pem"
+    return key_pair_files(tmp_path_factory.mktemp("keys"))
 
 
 @pytest.fixture(scope="session")

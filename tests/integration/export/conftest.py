@@ -13,11 +13,15 @@ import pytest
 from sqlalchemy import select
 
 from tests.integration.export.world import SCHOOLS, UNITS, ExportStack, People, build_world
-from tests.integration.harness import eventually, running_jobs, settings_from
-from xueji_common.auth.principal import Principal
-from xueji_common.auth.tokens import TokenIssuer, generate_key_pair
+from tests.integration.harness import (
+    bearer_tokens,
+    eventually,
+    key_pair_files,
+    migrated_database_url,
+    running_jobs,
+    settings_from,
+)
 from xueji_common.db import Database
-from xueji_common.migrations import upgrade_to_head
 from xueji_export.bootstrap import MIGRATIONS, build
 from xueji_export.schema import SCHEMA, org_units
 from xueji_export.settings import ExportSettings
@@ -29,31 +33,19 @@ from xueji_stack.infrastructure import Infrastructure
 
 @pytest.fixture(scope="session")
 def export_keys(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    directory = tmp_path_factory.mktemp("export-keys")
-    private, public = generate_key_pair()
-    (directory / "private.pem").write_bytes(private)
-    (directory / "public.pem").write_bytes(public)
-    return directory / "private.pem", directory / "public.pem"
+    return key_pair_files(tmp_path_factory.mktemp("export-keys"))
 
 
 @pytest.fixture(scope="session")
 def people(export_keys: tuple[Path, Path]) -> People:
-    issuer = TokenIssuer(export_keys[0].read_bytes())
-
-    def tokens(principal: Principal) -> dict[str, str]:
-        return {"Authorization": f"Bearer {issuer.issue(principal)}"}
-
-    return People(tokens)
+    return People(bearer_tokens(export_keys[0]))
 
 
 @pytest.fixture(scope="session")
 async def export_database_url(infrastructure: Infrastructure) -> str:
-    url = infrastructure.env()["XUEJI_DATABASE_URL"].replace(
-        "postgresql://", "postgresql+asyncpg://", 1
+    return await migrated_database_url(
+        infrastructure, (REGISTRY_MIGRATIONS, "registry"), (MIGRATIONS, SCHEMA)
     )
-    await upgrade_to_head(REGISTRY_MIGRATIONS, url, "registry")
-    await upgrade_to_head(MIGRATIONS, url, SCHEMA)
-    return url
 
 
 async def _replicated(db: Database) -> bool:

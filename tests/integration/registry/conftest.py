@@ -12,10 +12,10 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.integration.harness import running_jobs, settings_from
+from tests.integration.harness import key_pair_files, running_jobs, settings_from
 from tests.integration.registry.builders import IdFactory, World, build_world
 from xueji_common.auth.principal import Principal, Role, UnitKind
-from xueji_common.auth.tokens import TokenIssuer, generate_key_pair
+from xueji_common.auth.tokens import TokenIssuer
 from xueji_common.db import Database
 from xueji_common.migrations import upgrade_to_head
 from xueji_registry.bootstrap import MIGRATIONS, build
@@ -30,11 +30,7 @@ TEST_ACCOUNT = "00000000-0000-0000-0000-0000000000aa"
 
 @pytest.fixture(scope="session")
 def registry_keys(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    directory = tmp_path_factory.mktemp("registry-keys")
-    private, public = generate_key_pair()
-    (directory / "private.pem").write_bytes(private)
-    (directory / "public.pem").write_bytes(public)
-    return directory / "private.pem", directory / "public.pem"
+    return key_pair_files(tmp_path_factory.mktemp("registry-keys"))
 
 
 @pytest.fixture(scope="session")

@@ -20,9 +20,14 @@ import pytest
 from minio import Minio
 from temporalio.client import Client
 
-from tests.integration.harness import TEST_SHUTDOWN_GRACE, running_jobs, settings_from
+from tests.integration.harness import (
+    TEST_SHUTDOWN_GRACE,
+    key_pair_files,
+    running_jobs,
+    settings_from,
+)
 from tests.integration.registry_status.world import DOCKING, World, build_world
-from xueji_common.auth.tokens import TokenIssuer, generate_key_pair
+from xueji_common.auth.tokens import TokenIssuer
 from xueji_common.contracts import province_inbound_topic, province_outbound_topic
 from xueji_common.db import Database
 from xueji_common.migrations import upgrade_to_head
@@ -52,11 +57,7 @@ class Registry:
 
 @pytest.fixture(scope="session")
 def status_keys(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    directory = tmp_path_factory.mktemp("status-keys")
-    private, public = generate_key_pair()
-    (directory / "private.pem").write_bytes(private)
-    (directory / "public.pem").write_bytes(public)
-    return directory / "private.pem", directory / "public.pem"
+    return key_pair_files(tmp_path_factory.mktemp("status-keys"))
 
 
 @pytest.fixture(scope="module")

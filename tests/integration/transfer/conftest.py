@@ -18,7 +18,14 @@ import pytest
 from sqlalchemy import select
 from temporalio.client import Client
 
-from tests.integration.harness import eventually, running_jobs, settings_from
+from tests.integration.harness import (
+    bearer_tokens,
+    eventually,
+    key_pair_files,
+    migrated_database_url,
+    running_jobs,
+    settings_from,
+)
 from tests.integration.registry.builders import IdFactory
 from tests.integration.transfer.world import (
     SCHOOLS,
@@ -28,11 +35,8 @@ from tests.integration.transfer.world import (
     People,
     build_world,
 )
-from xueji_common.auth.principal import Principal
-from xueji_common.auth.tokens import TokenIssuer, generate_key_pair
 from xueji_common.contracts import province_inbound_topic, province_outbound_topic
 from xueji_common.db import Database
-from xueji_common.migrations import upgrade_to_head
 from xueji_registry.bootstrap import MIGRATIONS as REGISTRY_MIGRATIONS
 from xueji_registry.bootstrap import build as build_registry
 from xueji_registry.settings import RegistrySettings
@@ -58,30 +62,19 @@ class Stack:
 
 @pytest.fixture(scope="session")
 def keys(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    directory = tmp_path_factory.mktemp("transfer-keys")
-    private, public = generate_key_pair()
-    (directory / "private.pem").write_bytes(private)
-    (directory / "public.pem").write_bytes(public)
-    return directory / "private.pem", directory / "public.pem"
+    return key_pair_files(tmp_path_factory.mktemp("transfer-keys"))
 
 
 @pytest.fixture(scope="session")
 def people(keys: tuple[Path, Path]) -> People:
-    issuer = TokenIssuer(keys[0].read_bytes())
-
-    def tokens(principal: Principal) -> dict[str, str]:
-        return {"Authorization": f"Bearer {issuer.issue(principal)}"}
-
-    return People(tokens)
+    return People(bearer_tokens(keys[0]))
 
 
 @pytest.fixture(scope="session")
 async def database_url(infrastructure: Infrastructure) -> str:
-    url = infrastructure.env()["XUEJI_DATABASE_URL"].replace(
-        "postgresql://", "postgresql+asyncpg://", 1
+    url = await migrated_database_url(
+        infrastructure, (REGISTRY_MIGRATIONS, "registry"), (MIGRATIONS, SCHEMA)
     )
-    await upgrade_to_head(REGISTRY_MIGRATIONS, url, "registry")
-    await upgrade_to_head(MIGRATIONS, url, SCHEMA)
     infrastructure.broker.create_topics(
         [province_inbound_topic(DOCKING), province_outbound_topic(DOCKING)]
     )
