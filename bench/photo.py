@@ -8,6 +8,8 @@ photo service's HTTP API (auth, window, checks in its worker processes, both obj
 the photo row, the attempt and photo.accepted in one transaction), against the floor: a bare
 endpoint that decodes the same file with Pillow and stores it in the same object store
 (target ≥ 0.5 of its rate). Prints both p95s.
+
+`python -m bench photo:roster` or `photo:uploads` runs one of the two.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import os
 import random
 import shutil
 import tempfile
+from collections.abc import Sequence
 from datetime import timedelta
 from pathlib import Path
 
@@ -44,6 +47,7 @@ ROSTER_EVENTS = int(os.environ.get("XUEJI_BENCH_ROSTER_EVENTS", "5000"))
 UPLOADS = int(os.environ.get("XUEJI_BENCH_PHOTO_UPLOADS", "400"))
 CONCURRENCY = 50
 WARM_UP = 20
+PARTS = ("roster", "uploads")
 ROSTER_TARGET = 0.3
 UPLOAD_TARGET = 0.5
 
@@ -121,9 +125,12 @@ async def _uploads(infrastructure: Infrastructure, photo: str, floor: str, key: 
           f"floor {bare.p95 * 1000:.0f} ms")  # fmt: skip
 
 
-def _run(infrastructure: Infrastructure, state: Path) -> int:
+def _run(infrastructure: Infrastructure, state: Path, parts: Sequence[str]) -> int:
     print(f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f}", flush=True)
-    asyncio.run(_roster(infrastructure))
+    if "roster" in parts:
+        asyncio.run(_roster(infrastructure))
+    if "uploads" not in parts:
+        return 0
     private, public = ensure_token_keys(state)
     env = {**infrastructure.env(), "XUEJI_TOKEN_PUBLIC_KEY_FILE": str(public),
            "XUEJI_LOG_LEVEL": "WARNING"}  # fmt: skip
@@ -138,13 +145,13 @@ def _run(infrastructure: Infrastructure, state: Path) -> int:
     return 0
 
 
-def main() -> int:
+def main(parts: Sequence[str] = PARTS) -> int:
     state = Path(tempfile.mkdtemp(prefix="xueji-bench-photo-"))
     infrastructure = Infrastructure(state / "stack", fixed_ports=False, test_mode=True, environ={})
     print("starting infrastructure …", flush=True)
     infrastructure.start()
     try:
-        return _run(infrastructure, state)
+        return _run(infrastructure, state, parts)
     finally:
         infrastructure.stop()
         shutil.rmtree(state, ignore_errors=True)

@@ -91,4 +91,3 @@ async def transfer_db(migrated: str) -> AsyncIterator[Database]:
     db = Database(migrated, TRANSFER_SCHEMA, pool_size=2)
     yield db
     await db.dispose()
-

@@ -4,24 +4,25 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from datetime import UTC, datetime
 
 import httpx
 import pytest
-from aiokafka import AIOKafkaConsumer, TopicPartition
 from prometheus_client import REGISTRY
 from sqlalchemy import func, select, text
 
-from tests.integration.backbone.consumers import replica_consumer, replica_has, running
+from tests.integration.backbone.consumers import (
+    dead_lettered,
+    produce,
+    replica_consumer,
+    replica_has,
+    running,
+)
 from tests.integration.harness import eventually
 from xueji.common.v1.org_pb2 import OrgKind
 from xueji.registry.v1.org_events_pb2 import OrgUnitCreated
 from xueji.registry.v1.org_unit_pb2 import OrgUnit
-from xueji_common.contracts import TOPIC_ORG, dlq_topic
 from xueji_common.db import Database
-from xueji_common.events.envelope import Envelope, to_headers
 from xueji_common.events.incoming import IncomingEvent
-from xueji_common.kafka import make_producer
 from xueji_common.uow import UnitOfWork
 from xueji_stack.infrastructure import Infrastructure
 from xueji_transfer.schema import handled_events
@@ -138,25 +139,6 @@ async def test_redelivery_after_a_crash_before_the_offset_commit_changes_nothing
     assert len(effects) == 1, "the redelivered event must not apply twice"
 
 
-async def _produce(infrastructure: Infrastructure, payload: bytes, event_id: str, key: str) -> None:
-    producer = make_producer(infrastructure.broker.bootstrap, client_id="test-raw")
-    await producer.start()
-    try:
-        envelope = Envelope(
-            id=event_id,
-            source="/test",
-            type="org_unit.created",
-            time=datetime.now(UTC),
-            subject=key,
-            trace_id=None,
-        )
-        await producer.send_and_wait(
-            TOPIC_ORG, value=payload, key=key.encode(), headers=to_headers(envelope)
-        )
-    finally:
-        await producer.stop()
-
-
 async def test_unknown_fields_are_ignored_by_an_older_consumer(
     infrastructure: Infrastructure, transfer_db: Database
 ) -> None:
@@ -173,7 +155,7 @@ async def test_unknown_fields_are_ignored_by_an_older_consumer(
     # Field 99 (varint 1) is what a newer producer might add; this consumer has never seen it.
     payload = message.SerializeToString() + bytes([0x98, 0x06, 0x01])
     async with running(replica_consumer(infrastructure.broker.bootstrap, transfer_db, "t-unknown")):
-        await _produce(infrastructure, payload, str(uuid.uuid4()), "15")
+        await produce(infrastructure.broker.bootstrap, payload, str(uuid.uuid4()), "15")
         await eventually(lambda: replica_has(transfer_db, "15"))
 
 
@@ -191,42 +173,13 @@ async def test_an_undecodable_event_goes_to_the_dead_letter_topic_and_the_consum
             version=1,
         )
     )
-    async with running(replica_consumer(infrastructure.broker.bootstrap, transfer_db, "t-poison")):
+    bootstrap = infrastructure.broker.bootstrap
+    async with running(replica_consumer(bootstrap, transfer_db, "t-poison")):
         # One key, one partition: the good event comes after the poison in the same order.
-        await _produce(infrastructure, b"\xff\xff\xff not protobuf", poison_id, "21")
-        await _produce(infrastructure, good.SerializeToString(), str(uuid.uuid4()), "21")
+        await produce(bootstrap, b"\xff\xff\xff not protobuf", poison_id, "21")
+        await produce(bootstrap, good.SerializeToString(), str(uuid.uuid4()), "21")
         await eventually(lambda: replica_has(transfer_db, "21"))
-        found = await _dead_lettered(infrastructure.broker.bootstrap, poison_id)
+        found = await dead_lettered(bootstrap, poison_id)
     assert found, "the poison message never reached the dead-letter topic"
     assert found["xueji_dlq_reason"].startswith(b"payload:")
     assert found["xueji_dlq_consumer"] == b"t-poison"
-
-
-async def _dead_lettered(bootstrap: str, event_id: str) -> dict[str, bytes]:
-    """The headers of event `event_id` on the org topic's dead-letter twin, if it gets there.
-
-    Partitions are assigned by hand: no consumer-group join, which Tansu can take long over.
-    """
-    topic = dlq_topic(TOPIC_ORG)
-    dlq = AIOKafkaConsumer(
-        bootstrap_servers=bootstrap, auto_offset_reset="earliest", enable_auto_commit=False
-    )
-    await dlq.start()
-    try:
-        deadline = asyncio.get_running_loop().time() + 30
-        while not dlq.assignment() and asyncio.get_running_loop().time() < deadline:
-            await dlq.topics()  # the dead-letter topic appears with its first message
-            partitions = dlq.partitions_for_topic(topic) or set()
-            if not partitions:
-                await asyncio.sleep(0.2)
-            dlq.assign([TopicPartition(topic, p) for p in partitions])
-        await dlq.seek_to_beginning()
-        while asyncio.get_running_loop().time() < deadline:
-            for records in (await dlq.getmany(timeout_ms=500)).values():
-                for record in records:
-                    headers = dict(record.headers)
-                    if headers.get("ce_id") == event_id.encode():
-                        return headers
-    finally:
-        await dlq.stop()
-    return {}
