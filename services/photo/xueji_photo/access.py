@@ -48,9 +48,7 @@ def recorded_as(caller: Caller, pupil_school: str) -> Recorded:
     if isinstance(caller, ParentCaller):
         session = f"parent-session:{caller.session_id}"
         return Recorded("parent", session, PARENT_NAME, PARENT_ROLE, pupil_school)
-    return Recorded(
-        "school", caller.account_id, caller.name, caller.role.value, caller.unit_code
-    )
+    return Recorded("school", caller.account_id, caller.name, caller.role.value, caller.unit_code)
 
 
 def may_upload(caller: Caller, pupil_scope: str, pupil_id: str = "") -> bool:

@@ -19,15 +19,11 @@ PHOTO_ALREADY_ACCEPTED = ErrorCode(
 PHOTO_REFUSED = ErrorCode("PHOTO_REFUSED", 422, "照片不符合要求")
 PHOTO_FILE_MISSING = ErrorCode("PHOTO_FILE_MISSING", 422, "请选择要上传的照片文件")
 PHOTO_FILE_TOO_LARGE = ErrorCode("PHOTO_FILE_TOO_LARGE", 413, "照片文件过大")
-PHOTO_WINDOW_NOT_SET = ErrorCode(
-    "PHOTO_WINDOW_NOT_SET", 409, "尚未设置照片采集时间，暂不能上传"
-)
+PHOTO_WINDOW_NOT_SET = ErrorCode("PHOTO_WINDOW_NOT_SET", 409, "尚未设置照片采集时间，暂不能上传")
 PHOTO_OUTSIDE_WINDOW = ErrorCode("PHOTO_OUTSIDE_WINDOW", 409, "不在照片采集时间内")
 PHOTO_WINDOW_INVALID = ErrorCode("PHOTO_WINDOW_INVALID", 422, "采集结束日期不能早于开始日期")
 PHOTO_RULE_INVALID = ErrorCode("PHOTO_RULE_INVALID", 422, "照片规格不正确")
-PHOTO_REOPEN_REASON_REQUIRED = ErrorCode(
-    "PHOTO_REOPEN_REASON_REQUIRED", 422, "重新开放须填写原因"
-)
+PHOTO_REOPEN_REASON_REQUIRED = ErrorCode("PHOTO_REOPEN_REASON_REQUIRED", 422, "重新开放须填写原因")
 
 # Parent sign-in: one message for an unknown number and a wrong name, so neither is revealed.
 PHOTO_PARENT_NOT_MATCHED = ErrorCode(
@@ -37,9 +33,7 @@ PHOTO_CAPTCHA_WRONG = ErrorCode(
     "PHOTO_CAPTCHA_WRONG", 401, "验证码不正确或已过期，请刷新验证码后重试"
 )
 # The message names the time (Asia/Shanghai) from which a new attempt is taken.
-PHOTO_SIGN_IN_LOCKED = ErrorCode(
-    "PHOTO_SIGN_IN_LOCKED", 429, "尝试次数过多，请于 {until} 后再试"
-)
+PHOTO_SIGN_IN_LOCKED = ErrorCode("PHOTO_SIGN_IN_LOCKED", 429, "尝试次数过多，请于 {until} 后再试")
 # School access: registration codes and the teachers registered with them.
 PHOTO_REGISTRATION_CODE_INVALID = ErrorCode(
     "PHOTO_REGISTRATION_CODE_INVALID", 422, "注册码无效或已作废，请向区县教育局索取新的注册码"
@@ -50,18 +44,12 @@ PHOTO_REGISTRATION_CODE_NOT_ISSUED = ErrorCode(
 PHOTO_TEACHER_USERNAME_INVALID = ErrorCode(
     "PHOTO_TEACHER_USERNAME_INVALID", 422, "用户名须为 3–64 位字母、数字、下划线、点或连字符"
 )
-PHOTO_TEACHER_USERNAME_TAKEN = ErrorCode(
-    "PHOTO_TEACHER_USERNAME_TAKEN", 409, "该用户名已被使用"
-)
+PHOTO_TEACHER_USERNAME_TAKEN = ErrorCode("PHOTO_TEACHER_USERNAME_TAKEN", 409, "该用户名已被使用")
 PHOTO_TEACHER_PASSWORD_TOO_WEAK = ErrorCode(
     "PHOTO_TEACHER_PASSWORD_TOO_WEAK", 422, "密码至少 10 位，且须同时包含字母和数字"
 )
-PHOTO_TEACHER_NAME_REQUIRED = ErrorCode(
-    "PHOTO_TEACHER_NAME_REQUIRED", 422, "请填写真实姓名"
-)
-PHOTO_TEACHER_SIGN_IN_FAILED = ErrorCode(
-    "PHOTO_TEACHER_SIGN_IN_FAILED", 401, "用户名或密码不正确"
-)
+PHOTO_TEACHER_NAME_REQUIRED = ErrorCode("PHOTO_TEACHER_NAME_REQUIRED", 422, "请填写真实姓名")
+PHOTO_TEACHER_SIGN_IN_FAILED = ErrorCode("PHOTO_TEACHER_SIGN_IN_FAILED", 401, "用户名或密码不正确")
 PHOTO_TEACHER_NOT_FOUND = ErrorCode("PHOTO_TEACHER_NOT_FOUND", 404, "未找到该教师账号")
 PHOTO_UNIT_NOT_FOUND = ErrorCode(
     "PHOTO_UNIT_NOT_FOUND", 404, "未找到该单位，或该单位不在本单位管辖范围内"
@@ -72,9 +60,7 @@ PHOTO_CARD_BATCH_SIZE_INVALID = ErrorCode(
 PHOTO_CARD_BATCH_EMPTY = ErrorCode(
     "PHOTO_CARD_BATCH_EMPTY", 409, "没有待制证的一年级学生照片：合格照片都已编入制证批次"
 )
-PHOTO_CARD_BATCH_NOT_FOUND = ErrorCode(
-    "PHOTO_CARD_BATCH_NOT_FOUND", 404, "未找到该制证批次"
-)
+PHOTO_CARD_BATCH_NOT_FOUND = ErrorCode("PHOTO_CARD_BATCH_NOT_FOUND", 404, "未找到该制证批次")
 PHOTO_GRADUATION_LIST_NOT_FOUND = ErrorCode(
     "PHOTO_GRADUATION_LIST_NOT_FOUND", 404, "未找到该毕业证书照片名单"
 )

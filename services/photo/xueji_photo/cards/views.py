@@ -48,9 +48,7 @@ class BatchWithMembers(BatchRead):
     members: list[MemberRead]
 
 
-@router.post(
-    "/units/{unit_code}/card-batches", response_model=BatchWithMembers, status_code=201
-)
+@router.post("/units/{unit_code}/card-batches", response_model=BatchWithMembers, status_code=201)
 async def produce_batch(
     unit_code: str, request: Request, principal: CurrentPrincipal, body: BatchBody | None = None
 ) -> BatchWithMembers:

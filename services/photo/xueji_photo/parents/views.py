@@ -95,13 +95,17 @@ async def parent_sign_in(body: ParentSignInBody, request: Request) -> SessionRea
 
 async def _last_attempt(session: Session, pupil_id: str) -> LastAttempt | None:
     row = (
-        await session.execute(
-            select(attempts.c.outcome, attempts.c.refusal_codes, attempts.c.attempted_at)
-            .where(attempts.c.pupil_id == pupil_id)
-            .order_by(attempts.c.attempted_at.desc())
-            .limit(1)
+        (
+            await session.execute(
+                select(attempts.c.outcome, attempts.c.refusal_codes, attempts.c.attempted_at)
+                .where(attempts.c.pupil_id == pupil_id)
+                .order_by(attempts.c.attempted_at.desc())
+                .limit(1)
+            )
         )
-    ).mappings().first()
+        .mappings()
+        .first()
+    )
     return LastAttempt.model_validate(dict(row)) if row is not None else None
 
 
@@ -111,9 +115,7 @@ async def parent_view(caller: CurrentCaller, request: Request, session: Session)
     if not isinstance(caller, ParentCaller):
         raise DomainError(errors.FORBIDDEN)
     pupil = (
-        (await session.execute(select(t).where(t.c.pupil_id == caller.pupil_id)))
-        .mappings()
-        .one()
+        (await session.execute(select(t).where(t.c.pupil_id == caller.pupil_id))).mappings().one()
     )
     school = await request.app.state.orgs.find(session, pupil["school_code"])
     window = await window_for(session, pupil["scope_path"], pupil["cohort"])

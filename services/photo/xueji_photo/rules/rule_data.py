@@ -31,9 +31,7 @@ def read_value(data: dict[str, Any], key: str, kind: type[Value], within: str = 
     return value
 
 
-def read_part(
-    cls: type[Part], data: object, name: str, *, optional: bool = False
-) -> Part | None:
+def read_part(cls: type[Part], data: object, name: str, *, optional: bool = False) -> Part | None:
     """One nested part (a size, the background, the face bounds) from its object."""
     if data is None and optional:
         return None

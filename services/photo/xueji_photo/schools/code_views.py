@@ -88,9 +88,7 @@ async def revoke_code(
 ) -> Response:
     async with session.begin():
         await _county_school(request, session, principal, school_code)
-        revoked = await registration.revoke_code(
-            session, principal, school_code, datetime.now(UTC)
-        )
+        revoked = await registration.revoke_code(session, principal, school_code, datetime.now(UTC))
     if not revoked:
         raise DomainError(error_codes.PHOTO_REGISTRATION_CODE_NOT_ISSUED)
     return Response(status_code=204)

@@ -21,9 +21,7 @@ GROUP_LENGTH = 4
 
 def new_code() -> str:
     """'K7QM-2XWD-9RTB': read out over the phone or copied from a letter."""
-    groups = (
-        "".join(secrets.choice(ALPHABET) for _ in range(GROUP_LENGTH)) for _ in range(GROUPS)
-    )
+    groups = ("".join(secrets.choice(ALPHABET) for _ in range(GROUP_LENGTH)) for _ in range(GROUPS))
     return "-".join(groups)
 
 

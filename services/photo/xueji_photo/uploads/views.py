@@ -91,9 +91,7 @@ async def upload(
 
 
 @router.get(ROUTE, response_model=PhotoRead)
-async def read_photo(
-    national_number: str, caller: CurrentCaller, session: Session
-) -> PhotoRead:
+async def read_photo(national_number: str, caller: CurrentCaller, session: Session) -> PhotoRead:
     return PhotoRead.model_validate(await _visible_photo(session, caller, national_number))
 
 

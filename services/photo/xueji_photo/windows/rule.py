@@ -39,9 +39,7 @@ def china_today() -> date:
 
 def nearest_window(windows: Iterable[Window], pupil_scope: str, cohort: str) -> Window | None:
     """The cohort's window set by the nearest unit up the pupil's organisation path."""
-    applying = [
-        w for w in windows if w.cohort == cohort and pupil_scope.startswith(w.scope_path)
-    ]
+    applying = [w for w in windows if w.cohort == cohort and pupil_scope.startswith(w.scope_path)]
     return max(applying, key=lambda w: len(w.scope_path), default=None)
 
 

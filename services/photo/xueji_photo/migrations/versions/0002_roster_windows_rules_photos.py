@@ -46,9 +46,7 @@ def _roster() -> None:
         ["school_code", "cohort", "national_number"],
         schema=SCHEMA,
     )
-    op.create_index(
-        "roster_pupils_local_number", "roster_pupils", ["local_number"], schema=SCHEMA
-    )
+    op.create_index("roster_pupils_local_number", "roster_pupils", ["local_number"], schema=SCHEMA)
 
 
 def _windows_and_rules() -> None:

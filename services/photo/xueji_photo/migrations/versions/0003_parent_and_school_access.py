@@ -87,9 +87,7 @@ def _schools() -> None:
         sa.Column("disabled_at", STAMP, nullable=True),
         schema=SCHEMA,
     )
-    op.create_index(
-        "teachers_school", "teachers", ["school_code", "registered_at"], schema=SCHEMA
-    )
+    op.create_index("teachers_school", "teachers", ["school_code", "registered_at"], schema=SCHEMA)
 
 
 def upgrade() -> None:

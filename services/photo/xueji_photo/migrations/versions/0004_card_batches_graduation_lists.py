@@ -52,9 +52,7 @@ def _card_batches() -> None:
         sa.Column("reprint", sa.Boolean, nullable=False),
         schema=SCHEMA,
     )
-    op.create_index(
-        "card_batch_members_pupil", "card_batch_members", ["pupil_id"], schema=SCHEMA
-    )
+    op.create_index("card_batch_members_pupil", "card_batch_members", ["pupil_id"], schema=SCHEMA)
 
 
 def _graduation_lists() -> None:
