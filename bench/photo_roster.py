@@ -14,8 +14,9 @@ from sqlalchemy import func, select
 
 from xueji_common.contracts import TOPIC_PUPIL, TOPIC_TRANSFER
 from xueji_common.db import Database
+from xueji_common.events.consumer import EventConsumer
 from xueji_common.kafka import make_producer
-from xueji_photo.roster.consumer import roster_event_consumer
+from xueji_photo.roster.consumer import MAX_RECORDS, roster_handlers
 from xueji_photo.roster.projection import RosterProjection
 from xueji_photo.schema import SCHEMA, handled_events, outbox
 
@@ -45,10 +46,11 @@ async def roster_rate(url: str, bootstrap: str, count: int) -> float:
     """Events/s from the first event handled to the last (the group join is not counted)."""
     name = f"photo-roster-bench-{uuid.uuid4().hex[:8]}"
     db = Database(url, SCHEMA)
-    consumer = roster_event_consumer(
-        projection=RosterProjection(frozenset({"31"})), name=name, bootstrap=bootstrap,
-        topics=[TOPIC_PUPIL, TOPIC_TRANSFER], db=db, outbox=outbox, handled=handled_events,
-        producer_factory=lambda: make_producer(bootstrap, client_id=name),
+    handlers, batch = roster_handlers(RosterProjection(frozenset({"31"})))
+    consumer = EventConsumer(
+        name=name, bootstrap=bootstrap, topics=[TOPIC_PUPIL, TOPIC_TRANSFER], handlers=handlers,
+        handle_batch=batch, max_records=MAX_RECORDS, db=db, outbox=outbox,
+        handled=handled_events, producer_factory=lambda: make_producer(bootstrap, client_id=name),
     )  # fmt: skip
     task = asyncio.create_task(consumer.run())
     try:

@@ -16,13 +16,12 @@ import os
 import shutil
 import statistics
 import tempfile
-from collections import defaultdict
 from pathlib import Path
 
 import httpx
-import psutil
 from temporalio.client import Client
 
+from bench.process_cpu import cpu_by_component, own_cpu, spent
 from bench.transfer_breakdown import activity_times, route_delta, route_means, task_counts
 from bench.transfer_drive import (
     UPDATES_PER_TRANSFER,
@@ -40,7 +39,9 @@ from xueji_stack.services import PROCESSES
 TRANSFERS = int(os.environ.get("XUEJI_BENCH_TRANSFERS", "100"))
 LIGHT = 10
 SEQUENTIAL = 3  # transfers one after another, for the latency without queueing
-COMPONENTS = ("xueji_transfer", "xueji_registry", "temporal", "postgres", "tansu")
+COMPONENTS = {
+    name: name for name in ("xueji_transfer", "xueji_registry", "temporal", "postgres", "tansu")
+}
 TARGET_RATIO = 0.5
 TARGET_P95_MS = 300.0
 SAMPLED_HISTORIES = 20
@@ -61,20 +62,6 @@ def _line(label: str, m: Measured) -> None:
           f"  p50 {_ms(p50)}  p95 {_ms(p95)}")  # fmt: skip
 
 
-def _cpu_by_component() -> dict[str, float]:
-    """CPU seconds so far of each part of the local stack (children of this process)."""
-    totals: dict[str, float] = defaultdict(float)
-    for child in psutil.Process().children(recursive=True):
-        try:
-            line, times = " ".join(child.cmdline()), child.cpu_times()
-            role = child.environ().get("XUEJI_ROLES")
-        except psutil.Error:
-            continue
-        name = next((c for c in COMPONENTS if c in line), "other")
-        totals[f"{name} ({role})" if role else name] += times.user + times.system
-    return totals
-
-
 async def _run_ours(platform: Platform, transfers: int) -> tuple[Measured, dict, dict]:
     urls = {spec.name: spec.url for spec in platform.services}
     temporal = await Client.connect(platform.infrastructure.temporal.address)
@@ -85,17 +72,11 @@ async def _run_ours(platform: Platform, transfers: int) -> tuple[Measured, dict,
     ):
         driver = Driver(api, registry, temporal, DEMO_PASSWORD)
         before = {s: route_means(urls[s], s) for s in ("transfer", "registry")}
-        cpu_before = _cpu_by_component()
+        cpu_before = cpu_by_component(COMPONENTS)
         measured = await run_transfers(driver, transfers, platform.infrastructure.broker.bootstrap)
-        cpu = {k: v - cpu_before.get(k, 0.0) for k, v in _cpu_by_component().items()}
+        cpu = spent(cpu_before, cpu_by_component(COMPONENTS))
         after = {s: route_means(urls[s], s) for s in ("transfer", "registry")}
     return measured, {s: route_delta(before[s], after[s]) for s in before}, cpu
-
-
-def _own_cpu() -> float:
-    """CPU seconds of this process: the load driver, and the floor's worker."""
-    times = psutil.Process().cpu_times()
-    return times.user + times.system
 
 
 async def _one_at_a_time(platform: Platform) -> Measured:
@@ -113,11 +94,11 @@ async def _one_at_a_time(platform: Platform) -> Measured:
 
 async def _floor(address: str, *, upserts: bool) -> tuple[Measured, float, float]:
     """The floor run, its Temporal server CPU per workflow, and that plus its driver's."""
-    server_before, driver_before = _cpu_by_component().get("temporal", 0.0), _own_cpu()
+    server_before, driver_before = cpu_by_component(COMPONENTS).get("temporal", 0.0), own_cpu()
     floor = await run_floor(address, TRANSFERS, UPDATES_PER_TRANSFER, upserts=upserts)
     done = max(floor.completed, 1)
-    server = (_cpu_by_component().get("temporal", 0.0) - server_before) / done
-    return floor, server, server + (_own_cpu() - driver_before) / done
+    server = (cpu_by_component(COMPONENTS).get("temporal", 0.0) - server_before) / done
+    return floor, server, server + (own_cpu() - driver_before) / done
 
 
 async def _measure(platform: Platform) -> int:
@@ -126,9 +107,9 @@ async def _measure(platform: Platform) -> int:
     await _run_ours(platform, LIGHT)
     single = await _one_at_a_time(platform)
     light, _, _ = await _run_ours(platform, LIGHT)
-    driver_before = _own_cpu()
+    driver_before = own_cpu()
     ours, routes, cpu = await _run_ours(platform, TRANSFERS)
-    cpu["bench driver"] = _own_cpu() - driver_before
+    cpu["bench driver"] = own_cpu() - driver_before
     floor, floor_server, floor_cpu = await _floor(address, upserts=False)
     searchable, searchable_server, _ = await _floor(address, upserts=True)
 

@@ -12,7 +12,12 @@ from sqlalchemy import Table
 
 from xueji_common.auth.tokens import TokenVerifier
 from xueji_common.db import Database
-from xueji_common.events.consumer import EventConsumer, Handler
+from xueji_common.events.consumer import (
+    DEFAULT_MAX_RECORDS,
+    BatchHandler,
+    EventConsumer,
+    Handler,
+)
 from xueji_common.kafka import make_producer
 from xueji_common.keys import read_key
 from xueji_common.logs import configure_logging
@@ -59,8 +64,16 @@ class ServiceKernel:
         return ("outbox-relay", relay.run)
 
     def consumer(
-        self, group: str, topics: list[str], handlers: Mapping[str, Handler]
+        self,
+        group: str,
+        topics: list[str],
+        handlers: Mapping[str, Handler],
+        *,
+        handle_batch: BatchHandler | None = None,
+        max_records: int = DEFAULT_MAX_RECORDS,
     ) -> tuple[str, BackgroundJob]:
+        """The group's consumer as a background job; `handle_batch` and `max_records` as in
+        `EventConsumer` (a fetch applied in one transaction)."""
         group = group + self.settings.consumer_group_suffix
         consumer = EventConsumer(
             name=group,
@@ -72,6 +85,8 @@ class ServiceKernel:
             handled=self.handled,
             producer_factory=self.producer,
             max_attempts=self.settings.consumer_max_attempts,
+            handle_batch=handle_batch,
+            max_records=max_records,
         )
         return (f"consumer-{group}", consumer.run)
 

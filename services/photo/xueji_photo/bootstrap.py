@@ -18,7 +18,7 @@ from xueji_photo.graduation_lists.production import GraduationListProduction
 from xueji_photo.graduation_lists.views import router as graduation_lists_router
 from xueji_photo.parents.views import router as parents_router
 from xueji_photo.province_rules.views import router as rules_router
-from xueji_photo.roster.consumer import roster_consumer
+from xueji_photo.roster.consumer import MAX_RECORDS, roster_handlers
 from xueji_photo.roster.projection import RosterProjection
 from xueji_photo.roster.views import router as roster_router
 from xueji_photo.schema import SCHEMA, handled_events, org_units, outbox
@@ -93,11 +93,17 @@ async def build(settings: PhotoSettings) -> tuple[ServiceKernel, ServiceParts]:
             ),
         },
     )
-    roster_job = roster_consumer(kernel, ROSTER_CONSUMER, [TOPIC_PUPIL, TOPIC_TRANSFER], roster)
+    roster_events, roster_batch = roster_handlers(roster)
     background = [
         kernel.relay(),
         kernel.consumer("photo-org", [TOPIC_ORG], org_units.handlers()),
-        (f"consumer-{roster_job.name}", roster_job.run),
+        kernel.consumer(
+            ROSTER_CONSUMER,
+            [TOPIC_PUPIL, TOPIC_TRANSFER],
+            roster_events,
+            handle_batch=roster_batch,
+            max_records=MAX_RECORDS,
+        ),
         ("check-pool", pool.run),
     ]
     return kernel, ServiceParts(app=app, background=background)

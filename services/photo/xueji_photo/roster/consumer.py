@@ -8,15 +8,10 @@ costs itself (retries, then the dead-letter topic).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
-from aiokafka import AIOKafkaProducer
-from sqlalchemy import Table
-
-from xueji_common.db import Database
-from xueji_common.events.consumer import EventConsumer, one_at_a_time
+from xueji_common.events.consumer import BatchHandler, Handler, one_at_a_time
 from xueji_common.events.incoming import IncomingEvent
-from xueji_common.service import ServiceKernel
 from xueji_common.uow import UnitOfWork
 from xueji_photo.roster.projection import APPLIED_TYPES, RosterProjection
 
@@ -25,37 +20,10 @@ from xueji_photo.roster.projection import APPLIED_TYPES, RosterProjection
 MAX_RECORDS = 2_000
 
 
-def roster_event_consumer(
-    *,
-    projection: RosterProjection,
-    name: str,
-    bootstrap: str,
-    topics: list[str],
-    db: Database,
-    outbox: Table,
-    handled: Table,
-    producer_factory: Callable[[], AIOKafkaProducer],
-    max_attempts: int = 5,
-) -> EventConsumer:
+def roster_handlers(projection: RosterProjection) -> tuple[dict[str, Handler], BatchHandler]:
+    """The consumer's per-event handlers and its batch handler, both the projection's."""
+
     async def apply(events: Sequence[IncomingEvent], uow: UnitOfWork) -> None:
         await projection.apply_many(uow.session, [(e.envelope, e.message) for e in events])
 
-    return EventConsumer(
-        name=name, bootstrap=bootstrap, topics=topics,
-        handlers=dict.fromkeys(APPLIED_TYPES, one_at_a_time(apply)), handle_batch=apply,
-        max_records=MAX_RECORDS, db=db, outbox=outbox, handled=handled,
-        producer_factory=producer_factory, max_attempts=max_attempts,
-    )  # fmt: skip
-
-
-def roster_consumer(
-    kernel: ServiceKernel, group: str, topics: list[str], projection: RosterProjection
-) -> EventConsumer:
-    """The roster consumer with the kernel's broker, database, tables and attempts."""
-    settings = kernel.settings
-    return roster_event_consumer(
-        projection=projection, name=group + settings.consumer_group_suffix,
-        bootstrap=settings.kafka_bootstrap, topics=topics, db=kernel.db, outbox=kernel.outbox,
-        handled=kernel.handled, producer_factory=kernel.producer,
-        max_attempts=settings.consumer_max_attempts,
-    )  # fmt: skip
+    return dict.fromkeys(APPLIED_TYPES, one_at_a_time(apply)), apply
