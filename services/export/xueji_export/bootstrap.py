@@ -18,8 +18,9 @@ from xueji_export.applications.staff import StaffDirectory
 from xueji_export.applications.views import router as applications_router
 from xueji_export.audit.head import head_publisher
 from xueji_export.audit.views import router as audit_router
+from xueji_export.catalogue_views import router as catalogue_router
 from xueji_export.province_settings.views import router as settings_router
-from xueji_export.read_model import projection
+from xueji_export.read_model.consumer import read_model_consumer
 from xueji_export.schema import SCHEMA, handled_events, org_units, outbox
 from xueji_export.settings import ExportSettings
 
@@ -43,7 +44,13 @@ async def build(
     app = create_app(
         service="export",
         title="Xueji export 数据导出服务",
-        routers=[applications_router, documents_router, settings_router, audit_router],
+        routers=[
+            catalogue_router,
+            applications_router,
+            documents_router,
+            settings_router,
+            audit_router,
+        ],
         readiness={
             "database": database_check(kernel.db),
             "broker": broker_check(settings.kafka_bootstrap),
@@ -62,8 +69,8 @@ async def build(
     background = [
         kernel.relay(),
         kernel.consumer("export-org", [TOPIC_ORG], org_units.handlers()),
-        kernel.consumer(
-            READ_MODEL_CONSUMER, [TOPIC_PUPIL, TOPIC_TRANSFER, TOPIC_PHOTO], projection.handlers()
+        read_model_consumer(
+            kernel, READ_MODEL_CONSUMER, [TOPIC_PUPIL, TOPIC_TRANSFER, TOPIC_PHOTO]
         ),
         ("audit-head", head_publisher(kernel.db, settings.audit_head_interval_seconds)),
     ]
