@@ -23,6 +23,7 @@ from xueji_common.keys import read_key
 from xueji_common.settings import ENV_PREFIX, SettingsError
 from xueji_console.access import require_csrf
 from xueji_console.clients.calls import ServiceApi
+from xueji_console.clients.export import ExportClient
 from xueji_console.clients.photo import PhotoClient
 from xueji_console.clients.registry import RegistryClient
 from xueji_console.clients.transfer import TransferClient
@@ -30,6 +31,8 @@ from xueji_console.failures import install_failure_pages
 from xueji_console.pages import (
     auth,
     county_photos,
+    export_audit,
+    exports,
     home,
     parent,
     photo_files,
@@ -84,6 +87,7 @@ def build(settings: ConsoleSettings) -> FastAPI:
         registry=registry,
         transfer=TransferClient(apis["transfer"]),
         photo=PhotoClient(apis["photo"]),
+        export=ExportClient(apis["export"]),
     )
 
     @contextlib.asynccontextmanager
@@ -102,13 +106,14 @@ def build(settings: ConsoleSettings) -> FastAPI:
     )
     app.state.console = console
     install_failure_pages(app)
-    app.add_middleware(RequestBodyLimit, limits=BodyLimits(settings.http_max_body_bytes))
+    limits = BodyLimits(settings.http_max_body_bytes, [exports.BODY_LIMIT])
+    app.add_middleware(RequestBodyLimit, limits=limits)
     app.add_middleware(RequestObservation, service="console")
     app.add_middleware(SecurityHeaders)
     app.include_router(health_router({name: api.reachable for name, api in apis.items()}))
     for router in (
         auth.router, home.router, pupils.router, parent.router, school_photos.router,
-        county_photos.router, photo_files.router,
+        county_photos.router, photo_files.router, exports.router, export_audit.router,
     ):  # fmt: skip
         app.include_router(router)
     app.mount(STATIC_PREFIX.rstrip("/"), StaticFiles(directory=STATIC), name="static")

@@ -21,6 +21,7 @@ MESSAGES = {
     "photo_window_set": ("success", "采集时间已保存。"),
     "photo_code_revoked": ("success", "注册码已作废，不能再用它注册。"),
     "photo_reopened": ("success", "照片已重新开放，可再上传一次。"),
+    "export_applied": ("success", "导出申请已提交，等待审批。"),
 }
 
 

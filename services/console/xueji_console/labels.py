@@ -64,9 +64,35 @@ PHOTO_OUTCOME_NAMES = {"accepted": "合格", "refused": "不合格"}
 
 STATUS_CHANGE_STEP_NAMES = {"county_bureau": "县（区）教育局审核", "apply_change": "变更学籍"}
 
+EXPORT_STATE_NAMES = {
+    "submitted": "已提交",
+    "in_review": "审批中",
+    "approved": "已批准",
+    "refused": "未批准",
+    "generating": "文件生成中",
+    "ready": "可下载",
+    "expired": "已过期",
+}
+
+EXPORT_METHOD_NAMES = {"page": "页面导出", "backend": "后台导出"}
+
+EXPORT_AUDIT_ACTION_NAMES = {
+    "application.submitted": "提交导出申请",
+    "settings.changed": "修改本省导出设置",
+}
+
+EXPORT_AUDIT_FINDING_NAMES = {"edited": "被修改", "deleted": "被删除", "reordered": "顺序被调换"}
+
 
 def name_of(table: dict[str, str], code: str | None) -> str:
     """The Chinese name, or the code itself when a newer API returns one not listed yet."""
     if code is None:
         return ""
     return table.get(code, code)
+
+
+def audit_outcome(outcome: str) -> str:
+    """An audit record's outcome in Chinese: accepted, or refused with the code it got."""
+    if outcome.startswith("refused:"):
+        return f"被拒绝（{outcome.removeprefix('refused:')}）"
+    return {"accepted": "已受理"}.get(outcome, outcome)

@@ -17,6 +17,12 @@ BUREAUS = frozenset(
 )
 STAFF = SCHOOL_STAFF | BUREAUS
 PHOTO_UPLOADERS = frozenset({Role.SCHOOL_REGISTRAR, Role.CLASS_TEACHER, TEACHER})
+# Who may file an export application (the export service refuses everyone else).
+EXPORT_APPLICANTS = frozenset(
+    {Role.SCHOOL_REGISTRAR, Role.COUNTY_OFFICER, Role.CITY_OFFICER, Role.PROVINCE_OFFICER}
+)
+# Who reads a province's export audit: its own officers, and the national operators.
+EXPORT_AUDITORS = frozenset({Role.PROVINCE_OFFICER, Role.NATIONAL_OPERATOR})
 
 
 @dataclass(frozen=True)
@@ -33,6 +39,8 @@ SECTIONS: tuple[Section, ...] = (
     Section("school-photos", "照片采集", "/photos", PHOTO_UPLOADERS),
     Section("county-photos", "照片采集管理", "/photos/county", frozenset({Role.COUNTY_OFFICER})),
     Section("parent-photo", "学生照片", "/parent", frozenset({PARENT})),
+    Section("exports", "数据导出", "/exports", EXPORT_APPLICANTS),
+    Section("export-audit", "导出审计", "/export-audit", EXPORT_AUDITORS),
 )
 _BY_KEY = {section.key: section for section in SECTIONS}
 

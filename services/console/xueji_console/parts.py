@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from starlette.requests import Request
 
 from xueji_common.auth.tokens import TokenVerifier
+from xueji_console.clients.export import ExportClient
 from xueji_console.clients.photo import PhotoClient
 from xueji_console.clients.registry import RegistryClient
 from xueji_console.clients.transfer import TransferClient
@@ -22,6 +23,7 @@ class Console:
     registry: RegistryClient
     transfer: TransferClient
     photo: PhotoClient
+    export: ExportClient
 
 
 def console_of(request: Request) -> Console:

@@ -8,18 +8,29 @@ from xueji_common.auth.principal import Role
 from xueji_console.navigation import may_use, sections_for
 from xueji_console.session import PARENT, TEACHER
 
-PHOTO_MENUS = {
-    Role.SCHOOL_REGISTRAR: ["照片采集"],
+MENUS = {
+    Role.SCHOOL_REGISTRAR: ["照片采集", "数据导出"],
     Role.CLASS_TEACHER: ["照片采集"],
-    Role.COUNTY_OFFICER: ["照片采集管理"],
+    Role.COUNTY_OFFICER: ["照片采集管理", "数据导出"],
     Role.SCHOOL_REVIEWER: [],
+    Role.CITY_OFFICER: ["数据导出"],
+    Role.PROVINCE_OFFICER: ["数据导出", "导出审计"],
+    Role.NATIONAL_OPERATOR: ["导出审计"],
 }
 
 
-@pytest.mark.parametrize("role", list(PHOTO_MENUS))
-def test_staff_get_the_home_page_the_pupils_and_their_photo_pages(role: Role) -> None:
-    assert [s.label for s in sections_for(role)] == ["首页", "学生学籍", *PHOTO_MENUS[role]]
+@pytest.mark.parametrize("role", list(MENUS))
+def test_staff_get_the_home_page_the_pupils_and_their_own_sections(role: Role) -> None:
+    assert [s.label for s in sections_for(role)] == ["首页", "学生学籍", *MENUS[role]]
     assert may_use(role, "pupils")
+
+
+@pytest.mark.parametrize("role", [Role.CLASS_TEACHER, Role.SCHOOL_REVIEWER, Role.COUNTY_OFFICER])
+def test_only_a_provinces_officers_and_the_national_operators_read_the_export_audit(
+    role: Role,
+) -> None:
+    assert not may_use(role, "export-audit")
+    assert may_use(Role.PROVINCE_OFFICER, "export-audit")
 
 
 def test_a_parent_gets_only_the_pupil_photo_page() -> None:
