@@ -1,12 +1,15 @@
-"""The read model's consumer: each fetched batch of a partition in one transaction.
+"""The read model's consumer: the records of each fetch, from all its partitions, in one
+transaction.
 
 It is xueji_common's consumer (group, handled-event ids, offsets after the effect, dead
-letters) with one change: the records of a partition's fetch are gathered as they are handed
-over and applied by `projection.handle_batch` just before their offset is committed, their
-handled ids claimed in the same transaction. One event at a time (a transaction each) the
-read model fell seconds behind at 500 events/s on the two-core bench machine. A batch that
-fails as a whole is handled again record by record by the common path, so one bad event still
-only costs itself (retries, then the dead-letter topic).
+letters) with one change: the records of a fetch are gathered as the common loop hands them
+over, partition by partition, and the offsets it would commit are held; where the loop ends
+the fetch (it reports the lag) they are applied by `projection.handle_batch`, their handled
+ids claimed in the same transaction, and only then are the held offsets committed. One event
+at a time (a transaction each), the read model fell seconds behind at 500 events/s on the
+two-core bench machine; a transaction per partition still cost a p99 over a second there. A
+batch that fails as a whole is handled again record by record by the common path, so one bad
+event still only costs itself (retries, then the dead-letter topic).
 
 When the common consumer offers a batch handler itself, `projection.handle_batch` is already
 of that shape and this class can go.
@@ -50,6 +53,7 @@ class ReadModelConsumer(EventConsumer):
     def __init__(self, **options: object) -> None:
         super().__init__(handlers=projection.handlers(), **options)  # type: ignore[arg-type]
         self._batch: list[ConsumerRecord] = []
+        self._held: list[tuple[object, ...]] = []
         self._producer: AIOKafkaProducer | None = None
 
     async def _handle(self, record: ConsumerRecord, producer: AIOKafkaProducer) -> None:
@@ -57,16 +61,24 @@ class ReadModelConsumer(EventConsumer):
         self._producer = producer
 
     async def _commit(self, consumer: AIOKafkaConsumer, *position: object) -> None:
-        # `*position`: the partition's offset to commit, passed on as the common consumer has it.
+        # `*position`: the offsets to commit, as the common loop passes them; held until the
+        # fetch's records are applied.
+        self._held.append(position)
+
+    async def _report_lag(self, consumer: AIOKafkaConsumer) -> None:
         batch, self._batch = self._batch, []
-        try:
-            await self._apply_batch(batch)
-        except Exception as exc:  # one event's problem: the common path isolates it
-            log.warning("%s: batch of %d failed (%r), one by one", self.name, len(batch), exc)
-            assert self._producer is not None
-            for record in batch:
-                await super()._handle(record, self._producer)
-        await super()._commit(consumer, *position)  # type: ignore[arg-type]
+        held, self._held = self._held, []
+        if batch:
+            try:
+                await self._apply_batch(batch)
+            except Exception as exc:  # one event's problem: the common path isolates it
+                log.warning("%s: batch of %d failed (%r), one by one", self.name, len(batch), exc)
+                assert self._producer is not None
+                for record in batch:
+                    await super()._handle(record, self._producer)
+        for position in held:
+            await super()._commit(consumer, *position)  # type: ignore[arg-type]
+        await super()._report_lag(consumer)
 
     async def _apply_batch(self, batch: list[ConsumerRecord]) -> None:
         events: dict[str, IncomingEvent] = {}
