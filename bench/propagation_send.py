@@ -28,6 +28,7 @@ from xueji_common.kafka import make_producer
 from xueji_common.outbox.rows import OUTBOX_COLUMNS, OutboxRow
 
 PUPILS = 3_000
+SENDERS = 4
 
 
 def _updated(pupil_id: str, number: str, version: int) -> PupilUpdated:
@@ -69,24 +70,30 @@ async def paced(rate: float, count: int, send: Callable[[int], Awaitable[None]])
 async def commit_paced(
     dsn: str, rows: list[tuple[str, tuple[object, ...]]], rate: float
 ) -> tuple[dict[str, float], float]:
-    """Commit times by notification payload, and the seconds the sending took."""
+    """Commit times by notification payload, and the seconds the sending took. Commits run on
+    a few connections at once, so that one slow commit does not hold back the next ones'
+    schedule (registry requests do not wait for each other either)."""
     committed: dict[str, float] = {}
     columns = ", ".join(OUTBOX_COLUMNS)
     marks = ", ".join(f"${n}" for n in range(1, len(OUTBOX_COLUMNS) + 1))
-    connection = await asyncpg.connect(dsn)
+    statement = f"INSERT INTO registry.outbox ({columns}) VALUES ({marks})"
+    pool = await asyncpg.create_pool(dsn, min_size=SENDERS, max_size=SENDERS)
     try:
-        insert = await connection.prepare(
-            f"INSERT INTO registry.outbox ({columns}) VALUES ({marks})"
-        )
+        sending: list[asyncio.Task[None]] = []
 
-        async def send(index: int) -> None:
+        async def commit(index: int) -> None:
             key, values = rows[index]
-            await insert.fetch(*values)  # autocommit: one transaction per event
+            async with pool.acquire() as connection:
+                await connection.execute(statement, *values)  # autocommit: a transaction each
             committed[key] = time.time()
 
+        async def send(index: int) -> None:
+            sending.append(asyncio.create_task(commit(index)))
+
         seconds = await paced(rate, len(rows), send)
+        await asyncio.gather(*sending)
     finally:
-        await connection.close()
+        await pool.close()
     return committed, seconds
 
 

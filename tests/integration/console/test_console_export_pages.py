@@ -92,6 +92,7 @@ def test_a_province_officer_is_refused_a_reason_then_files_and_reads_the_applica
     expect(page.locator("section.state")).to_contain_text("已提交")
     summary = page.locator("dl.application-summary")
     expect(summary).to_contain_text("页面导出")
+    expect(summary).to_contain_text("上海市教育委员会（31）")
     expect(summary).to_contain_text(f"{_china_day(1)} 至 {_china_day(10)}")
     rows = page.locator("table.application-fields tbody tr")
     expect(rows).to_have_count(2)

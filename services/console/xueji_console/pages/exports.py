@@ -119,6 +119,17 @@ async def application_list(request: Request, visitor: InExports) -> Response:
     )  # fmt: skip
 
 
+async def _unit_name(console: Console, visitor: Visitor, code: str) -> str:
+    """The unit's name with its code, or the code alone when the registry does not say."""
+    try:
+        unit = await console.registry.unit(visitor.token, code)
+    except ServiceProblem as problem:
+        if problem.status == 401:
+            raise
+        return code
+    return f"{unit['name']}（{code}）"
+
+
 @router.get("/exports/{application_id}")
 async def application_page(
     request: Request, visitor: InExports, application_id: uuid.UUID
@@ -128,7 +139,12 @@ async def application_page(
         console.export.application(visitor.token, str(application_id)),
         console.export.catalogue(visitor.token),
     )
-    context = {"application": application, "catalogue": {f["key"]: f for f in catalogue}}
+    codes = [application["applicant_unit"], *application["scope"]]
+    names = await asyncio.gather(*(_unit_name(console, visitor, code) for code in codes))
+    context = {
+        "application": application, "catalogue": {f["key"]: f for f in catalogue},
+        "unit_names": dict(zip(codes, names, strict=True)),
+    }  # fmt: skip
     return await console.renderer.page(
         request, "exports/detail.html", context, visitor=visitor, section="exports"
     )
