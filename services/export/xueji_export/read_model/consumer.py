@@ -56,6 +56,12 @@ class ReadModelConsumer(EventConsumer):
         self._held: list[tuple[object, ...]] = []
         self._producer: AIOKafkaProducer | None = None
 
+    async def _consume(self) -> None:
+        # A connection lost mid-fetch leaves its records and offsets behind: the new one
+        # starts from the committed offsets, so they are dropped, not applied or committed.
+        self._batch, self._held = [], []
+        await super()._consume()
+
     async def _handle(self, record: ConsumerRecord, producer: AIOKafkaProducer) -> None:
         self._batch.append(record)
         self._producer = producer
