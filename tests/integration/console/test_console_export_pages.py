@@ -72,6 +72,12 @@ def test_a_province_officer_is_refused_a_reason_then_files_and_reads_the_applica
     expect(page.get_by_label("经办人")).to_contain_text("陈上海")
     shots.step("apply-form")
 
+    page.get_by_role("button", name="提交申请").click()
+    expect(page.locator("#purpose-error")).to_contain_text("缺少必填字段")
+    expect(page.locator("#security_plan_document_id-error")).to_contain_text("缺少必填字段")
+    expect(page.locator("#fields-error")).to_contain_text("VALIDATION_FAILED")
+    shots.step("nothing-entered")
+
     _fill_application(page, plan)
     page.get_by_role("button", name="提交申请").click()
     refusal = page.locator("#field-name-error")
