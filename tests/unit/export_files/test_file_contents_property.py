@@ -1,4 +1,5 @@
-"""A file never holds a field or a pupil outside its approval, and holds every pupil in scope.
+"""A file, xlsx or CSV, never holds a field or a pupil outside its approval, and holds every
+pupil in scope.
 
 Property-based over random approvals (field subsets, scopes at any level of the tree) and
 random read models (pupils in random schools, random values, empty ones included). The
@@ -94,46 +95,33 @@ def _approval(field_keys: list[str], unit_paths: list[str]) -> ApprovedExport:
     )
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+_READERS = {FileFormat.XLSX: read_back, FileFormat.CSV: read_back_csv}
+_SHOWN = {FileFormat.XLSX: _shown, FileFormat.CSV: _shown_in_csv}
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     approval=APPROVAL,
     pupils=st.lists(PUPIL, max_size=30),
     batch=st.integers(min_value=1, max_value=7),
+    file_format=st.sampled_from(FileFormat),
 )
 def test_file_holds_exactly_the_approved_fields_and_pupils(
-    approval: dict[str, list[str]], pupils: list[dict[str, Any]], batch: int
+    approval: dict[str, list[str]],
+    pupils: list[dict[str, Any]],
+    batch: int,
+    file_format: FileFormat,
 ) -> None:
     export = _approval(approval["field_keys"], approval["unit_paths"])
     with tempfile.TemporaryDirectory() as work:
         source = scoped_rows(pupils, approval["unit_paths"], batch)
-        file = read_back(write(export, source, Path(work)))
-    approved = [f for f in catalogue.FIELDS if f.key in approval["field_keys"]]
-    assert file.labels == [f.label for f in approved]
-    in_scope = [
-        p for p in pupils if any(p["unit_path"].startswith(unit) for unit in approval["unit_paths"])
-    ]
-    expected = Counter(tuple(_shown(f, p[f.key]) for f in approved) for p in in_scope)
-    assert Counter(file.rows) == expected
-
-
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(
-    approval=APPROVAL,
-    pupils=st.lists(PUPIL, max_size=30),
-    batch=st.integers(min_value=1, max_value=7),
-)
-def test_csv_holds_exactly_the_approved_fields_and_pupils(
-    approval: dict[str, list[str]], pupils: list[dict[str, Any]], batch: int
-) -> None:
-    export = _approval(approval["field_keys"], approval["unit_paths"])
-    with tempfile.TemporaryDirectory() as work:
-        source = scoped_rows(pupils, approval["unit_paths"], batch)
-        file = read_back_csv(write(export, source, Path(work), FileFormat.CSV))
+        file = _READERS[file_format](write(export, source, Path(work), file_format))
     approved = [f for f in catalogue.FIELDS if f.key in approval["field_keys"]]
     assert file.labels == [f.label for f in approved]
     assert file.banner.startswith("申请编号：DC-2026-0001　经办人：王经办")
     in_scope = [
         p for p in pupils if any(p["unit_path"].startswith(unit) for unit in approval["unit_paths"])
     ]
-    expected = Counter(tuple(_shown_in_csv(f, p[f.key]) for f in approved) for p in in_scope)
+    shown = _SHOWN[file_format]
+    expected = Counter(tuple(shown(f, p[f.key]) for f in approved) for p in in_scope)
     assert Counter(file.rows) == expected
