@@ -24,6 +24,7 @@ from xueji_export.downloads.links import LinkIssuer
 from xueji_export.downloads.views import router as downloads_router
 from xueji_export.province_settings.views import router as settings_router
 from xueji_export.read_model import projection
+from xueji_export.reports.expiry import report_sweeper
 from xueji_export.reports.registry import RegistryReports
 from xueji_export.reports.views import router as reports_router
 from xueji_export.schema import SCHEMA, handled_events, org_units, outbox
@@ -85,5 +86,9 @@ async def build(
         ),
         ("audit-head", head_publisher(kernel.db, settings.audit_head_interval_seconds)),
         ("audit-retention", retention_job(kernel.db, settings.audit_retention_interval_seconds)),
+        (
+            "report-sweep",
+            report_sweeper(kernel.db, storage, BUCKET, settings.report_sweep_interval_seconds),
+        ),
     ]
     return kernel, ServiceParts(app=app, background=background)

@@ -16,3 +16,5 @@ class ExportSettings(ServiceSettings, S3Settings):
     report_available_hours: int = 24
     # How often each province's audit retention runs (removing records past its setting).
     audit_retention_interval_seconds: float = 86_400.0
+    # How often requested reports past their availability are removed from the bucket.
+    report_sweep_interval_seconds: float = 3_600.0

@@ -4,19 +4,26 @@ through the requester's presigned link."""
 
 from __future__ import annotations
 
+import asyncio
 import tempfile
 import uuid
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import httpx
 import pytest
+from minio.error import S3Error
 from python_calamine import CalamineWorkbook
+from sqlalchemy import select, update
 
 from tests.integration.export.flows import audit_of
 from tests.integration.export.world import ExportStack
 from xueji_common.db import Database
 from xueji_common.storage import minio_client
 from xueji_common.uow import UnitOfWork
+from xueji_export.bootstrap import BUCKET
+from xueji_export.reports.expiry import remove_expired_reports
+from xueji_export.reports.tables import report_requests
 from xueji_registry.reports.monthly import write_county_report
 from xueji_registry.reports.store import ReportStore
 from xueji_registry.schema import SCHEMA as REGISTRY_SCHEMA
@@ -113,3 +120,29 @@ async def test_the_monthly_no_national_number_report_once_the_registry_generated
     async with httpx.AsyncClient() as browser:
         downloaded = await browser.get(link["url"])
     assert downloaded.status_code == 200 and len(downloaded.content) == requested["size_bytes"]
+
+
+async def test_a_report_past_its_availability_is_removed_from_the_bucket(
+    stack: ExportStack,
+) -> None:
+    registrar = stack.people.registrar("xq")
+    requested = (await _request(stack, registrar, kind="registry_report", unit=XQ_SCHOOL)).json()
+    async with stack.db.sessions() as session, session.begin():
+        await session.execute(
+            update(report_requests)
+            .where(report_requests.c.id == requested["id"])
+            .values(available_until=datetime.now(UTC) - timedelta(minutes=1))
+        )
+        key = await session.scalar(
+            select(report_requests.c.object_key).where(report_requests.c.id == requested["id"])
+        )
+    storage = minio_client(stack.settings)
+    assert await remove_expired_reports(stack.db, storage, BUCKET) >= 1
+    with pytest.raises(S3Error) as gone:
+        await asyncio.to_thread(storage.stat_object, BUCKET, key)
+    assert gone.value.code == "NoSuchKey"
+    late = await _download(stack, requested["id"], registrar)
+    assert late.status_code == 403 and late.json()["code"] == "EXPORT_DOWNLOAD_OUTSIDE_PERIOD"
+    removed = [r for r in await audit_of(stack, "64", "report.removed")
+               if r["subject"] == requested["id"]]  # fmt: skip
+    assert len(removed) == 1

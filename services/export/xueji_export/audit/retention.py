@@ -16,7 +16,6 @@ from datetime import UTC, datetime
 
 from sqlalchemy import delete, func, select, update
 
-from xueji_common.auth.principal import Principal, Role, UnitKind
 from xueji_common.db import Database
 from xueji_common.runtime import BackgroundJob
 from xueji_export.audit.chain import RETENTION_ACTION
@@ -24,17 +23,9 @@ from xueji_export.audit.retention_policy import RecordAge, cutoff, removable_thr
 from xueji_export.audit.tables import audit_chain_heads, audit_records
 from xueji_export.audit.trail import AuditEvent, record
 from xueji_export.province_settings.store import settings_of
+from xueji_export.system_actor import SYSTEM_ACTOR
 
 log = logging.getLogger(__name__)
-
-RETENTION_ACTOR = Principal(
-    account_id="system:audit-retention",
-    name="审计记录保存期限任务",
-    role=Role.PLATFORM_SERVICE,
-    unit_code="CN",
-    unit_kind=UnitKind.NATION,
-    unit_path=("CN",),
-)
 
 
 @dataclass(frozen=True)
@@ -103,7 +94,7 @@ async def apply_retention(
         await record(
             session,
             AuditEvent(
-                actor=RETENTION_ACTOR,
+                actor=SYSTEM_ACTOR,
                 client_address="",
                 action=RETENTION_ACTION,
                 subject=province_code,

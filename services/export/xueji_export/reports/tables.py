@@ -26,5 +26,8 @@ report_requests = Table(
     Column("sha256", String(64), nullable=False),
     Column("requested_at", DateTime(timezone=True), nullable=False),
     Column("available_until", DateTime(timezone=True), nullable=False),
+    # When the sweep removed the object, once available_until passed.
+    Column("removed_at", DateTime(timezone=True), nullable=True),
     Index("report_requests_requester", "requester_account_id", "requested_at"),
+    Index("report_requests_available", "available_until"),
 )

@@ -61,12 +61,16 @@ def upgrade() -> None:
         sa.Column("sha256", sa.String(64), nullable=False),
         sa.Column("requested_at", TZ, nullable=False),
         sa.Column("available_until", TZ, nullable=False),
+        sa.Column("removed_at", TZ, nullable=True),
         schema=SCHEMA,
     )
     op.create_index(
         "report_requests_requester", "report_requests", ["requester_account_id", "requested_at"],
         schema=SCHEMA,
     )  # fmt: skip
+    op.create_index(
+        "report_requests_available", "report_requests", ["available_until"], schema=SCHEMA
+    )
     op.add_column(
         "audit_chain_heads",
         sa.Column("anchor_sequence", sa.BigInteger, nullable=False, server_default="0"),
