@@ -90,14 +90,10 @@ def _stamp(at: datetime) -> Timestamp:
 async def _row(stack: ExportStack, pupil_id: str) -> dict | None:
     async with stack.db.sessions() as session:
         row = (
-            (
-                await session.execute(
-                    select(pupil_read_model).where(pupil_read_model.c.pupil_id == pupil_id)
-                )
+            await session.execute(
+                select(pupil_read_model).where(pupil_read_model.c.pupil_id == pupil_id)
             )
-            .mappings()
-            .first()
-        )
+        ).mappings().first()
     return dict(row) if row is not None else None
 
 

@@ -129,18 +129,13 @@ def _generate_config_map(generator: dict, directory: Path, spec_path: Path, out:
         data[path.name] = path.read_text(encoding="utf-8")
     behavior = generator.get("behavior", "create")
     existing = [
-        r
-        for r in out.resources
+        r for r in out.resources
         if r["kind"] == "ConfigMap" and r["metadata"]["name"] == generator["name"]
     ]
     if behavior == "create" and not existing:
         out.resources.append(
-            {
-                "apiVersion": "v1",
-                "kind": "ConfigMap",
-                "metadata": {"name": generator["name"]},
-                "data": data,
-            }
+            {"apiVersion": "v1", "kind": "ConfigMap",
+             "metadata": {"name": generator["name"]}, "data": data}
         )
     elif behavior == "merge" and len(existing) == 1:
         existing[0]["data"].update(data)
@@ -157,10 +152,8 @@ def _apply_patch(patch: dict, spec_path: Path, resources: list[Resource]) -> Non
     if not target or not isinstance(operations, list) or "path" in patch:
         raise KustomizationError(f"{spec_path}: only inline JSON 6902 patches with a target")
     matched = [
-        r
-        for r in resources
-        if r["kind"] == target["kind"]
-        and r["metadata"]["name"] == target["name"]
+        r for r in resources
+        if r["kind"] == target["kind"] and r["metadata"]["name"] == target["name"]
         and r["apiVersion"].split("/")[0] == target.get("group", r["apiVersion"].split("/")[0])
     ]
     if len(matched) != 1:
@@ -206,15 +199,13 @@ def _set_image(image: dict, resources: list[Resource]) -> None:
             name = container["image"].split("@")[0].rsplit(":", 1)[0]
             if name == image["name"]:
                 new_name = image.get("newName", name)
-                container["image"] = (
-                    f"{new_name}:{image['newTag']}" if "newTag" in image else new_name
-                )
+                container["image"] = f"{new_name}:{image['newTag']}" if "newTag" in image \
+                    else new_name
 
 
 def _set_replicas(replicas: dict, spec_path: Path, resources: list[Resource]) -> None:
     matched = [
-        r
-        for r in resources
+        r for r in resources
         if r["kind"] in ("Deployment", "StatefulSet") and r["metadata"]["name"] == replicas["name"]
     ]
     if len(matched) != 1:

@@ -13,9 +13,8 @@ _PROVINCE_TOPIC = re.compile(r"xueji\.province\.(\d{2})\.(?:inbound|outbound)\.v
 
 def kafka_topic_names(platform: Build) -> dict[str, dict]:
     """Topic name -> KafkaTopic resource (spec.topicName, or the resource name)."""
-    return {
-        t["spec"].get("topicName", t["metadata"]["name"]): t for t in platform.of_kind("KafkaTopic")
-    }
+    return {t["spec"].get("topicName", t["metadata"]["name"]): t
+            for t in platform.of_kind("KafkaTopic")}
 
 
 def docking_provinces(topics: Iterable[str]) -> set[str]:

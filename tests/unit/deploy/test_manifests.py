@@ -63,12 +63,8 @@ UNREAD = {"transfer-worker": {"docking_provinces", "s3_access_key", "s3_secret_k
 # The Secrets each Deployment reads, and no more.
 SECRETS = {
     "registry": {"xueji-registry-db", "xueji-registry-s3", "xueji-token-keys"},
-    "transfer": {
-        "xueji-transfer-db",
-        "xueji-transfer-s3",
-        "xueji-transfer-registry-login",
-        "xueji-token-keys",
-    },
+    "transfer": {"xueji-transfer-db", "xueji-transfer-s3", "xueji-transfer-registry-login",
+                 "xueji-token-keys"},
     "transfer-worker": {"xueji-transfer-db", "xueji-transfer-registry-login", "xueji-token-keys"},
     "photo": {"xueji-photo-db", "xueji-photo-s3", "xueji-token-keys"},
     "export": {"xueji-export-db", "xueji-export-s3", "xueji-token-keys"},
@@ -80,9 +76,8 @@ TOKEN_KEYS = "xueji-token-keys"
 KUBERNETES_VERSION = "1.31.0"
 # Custom resources of the operators the platform runs on (no schema for them here).
 OPERATOR_GROUPS = {"kafka.strimzi.io", "minio.min.io", "postgresql.cnpg.io"}
-KUSTOMIZATIONS = sorted(
-    p.parent.relative_to(DEPLOY).as_posix() for p in DEPLOY.rglob("kustomization.yaml")
-)
+KUSTOMIZATIONS = sorted(p.parent.relative_to(DEPLOY).as_posix()
+                        for p in DEPLOY.rglob("kustomization.yaml"))
 # Read by helm, not by kustomize.
 TEMPORAL_VALUES = DEPLOY / "platform" / "temporal" / "values.yaml"
 HELM_VALUES = {TEMPORAL_VALUES}
@@ -123,11 +118,8 @@ def test_kustomization_builds_from_existing_files(path: str) -> None:
 
 def test_every_manifest_file_is_used_by_a_kustomization() -> None:
     used = set().union(*(rendered(path).files for path in KUSTOMIZATIONS))
-    present = {
-        p.resolve()
-        for p in DEPLOY.rglob("*")
-        if p.is_file() and p.suffix in (".yaml", ".yml", ".json", ".env", ".sh")
-    }
+    present = {p.resolve() for p in DEPLOY.rglob("*")
+               if p.is_file() and p.suffix in (".yaml", ".yml", ".json", ".env", ".sh")}
     assert present - used - HELM_VALUES == set()
 
 
@@ -148,9 +140,8 @@ def test_service_deployment_is_sound(overlay: str, name: str) -> None:
 
 @pytest.mark.parametrize("overlay", OVERLAYS)
 def test_every_deployment_is_known(overlay: str) -> None:
-    assert {d["metadata"]["name"] for d in rendered(overlay).of_kind("Deployment")} == set(
-        DEPLOYMENTS
-    )
+    assert {d["metadata"]["name"] for d in rendered(overlay).of_kind("Deployment")} \
+        == set(DEPLOYMENTS)
 
 
 @pytest.mark.parametrize("overlay", OVERLAYS)
@@ -190,8 +181,7 @@ def test_only_the_registry_holds_the_token_private_key(overlay: str) -> None:
     assert secret_key_holders(deployments, TOKEN_KEYS, "public.pem") == set(DEPLOYMENTS)
     registry_env = service_env(rendering, "registry")
     assert registry_env["XUEJI_TOKEN_PRIVATE_KEY_FILE"] in mounted_files(
-        rendering.one("Deployment", "registry")
-    )
+        rendering.one("Deployment", "registry"))
 
 
 @pytest.mark.parametrize("overlay", OVERLAYS)
@@ -204,16 +194,10 @@ def test_each_deployment_reads_only_the_secrets_it_needs(overlay: str, name: str
 def test_transfer_api_and_worker_each_run_their_own_role(overlay: str) -> None:
     rendering = rendered(overlay)
     assert "XUEJI_ROLES" not in config_maps(rendering)["xueji-config"]
-    assert (
-        role_problems(
-            rendering.of_kind("Deployment"),
-            config_maps(rendering),
-            "xueji_transfer",
-            TRANSFER_ROLES,
-        )
-        == []
-    )
-    assert {service_env(rendering, name)["XUEJI_ROLES"] for name in TRANSFER_ROLES} == {API, WORKER}
+    assert role_problems(rendering.of_kind("Deployment"), config_maps(rendering),
+                         "xueji_transfer", TRANSFER_ROLES) == []
+    assert {service_env(rendering, name)["XUEJI_ROLES"] for name in TRANSFER_ROLES} \
+        == {API, WORKER}
 
 
 @pytest.mark.parametrize("overlay", OVERLAYS)
@@ -248,11 +232,8 @@ def test_no_service_sends_requests_to_a_worker(overlay: str, name: str) -> None:
     """The worker serves no API: a Service selecting it would route API calls to a 404."""
     rendering = rendered(overlay)
     labels = rendering.one("Deployment", name)["spec"]["template"]["metadata"]["labels"]
-    assert [
-        s["metadata"]["name"]
-        for s in rendering.of_kind("Service")
-        if s["spec"]["selector"].items() <= labels.items()
-    ] == []
+    assert [s["metadata"]["name"] for s in rendering.of_kind("Service")
+            if s["spec"]["selector"].items() <= labels.items()] == []
 
 
 @pytest.mark.parametrize("overlay", OVERLAYS)
@@ -278,20 +259,14 @@ def test_everything_lands_in_the_xueji_namespace(path: str) -> None:
 
 def test_replicas_per_environment() -> None:
     replicas = {
-        path: {
-            d["metadata"]["name"]: d["spec"]["replicas"]
-            for d in rendered(path).of_kind("Deployment")
-        }
+        path: {d["metadata"]["name"]: d["spec"]["replicas"]
+               for d in rendered(path).of_kind("Deployment")}
         for path in ("base", *OVERLAYS)
     }
     assert replicas["base"] == dict.fromkeys(DEPLOYMENTS, 2)
     assert replicas["overlays/staging"] == replicas["base"]
     assert replicas["overlays/production"] == {
-        "registry": 3,
-        "transfer": 3,
-        "transfer-worker": 3,
-        "photo": 2,
-        "export": 2,
+        "registry": 3, "transfer": 3, "transfer-worker": 3, "photo": 2, "export": 2,
         "console": 2,
     }
 
@@ -309,33 +284,24 @@ def test_autoscalers_and_budgets_fit_their_deployments(overlay: str) -> None:
         selected = selected_deployments(rendering, budget["spec"]["selector"]["matchLabels"])
         assert len(selected) == 1, budget["metadata"]
         assert budget["spec"].get("maxUnavailable", 0) < selected[0]["spec"]["replicas"]
-    assert {b["metadata"]["name"] for b in rendering.of_kind("PodDisruptionBudget")} == set(
-        DEPLOYMENTS
-    )
+    assert {b["metadata"]["name"] for b in rendering.of_kind("PodDisruptionBudget")} \
+        == set(DEPLOYMENTS)
     if overlay.endswith("production"):
-        assert {h["metadata"]["name"] for h in rendering.of_kind("HorizontalPodAutoscaler")} == set(
-            DEPLOYMENTS
-        )
+        assert {h["metadata"]["name"] for h in rendering.of_kind("HorizontalPodAutoscaler")} \
+            == set(DEPLOYMENTS)
 
 
 def selected_deployments(rendering: Build, labels: dict[str, str]) -> list[dict]:
-    return [
-        d
-        for d in rendering.of_kind("Deployment")
-        if labels.items() <= d["spec"]["template"]["metadata"]["labels"].items()
-    ]
+    return [d for d in rendering.of_kind("Deployment")
+            if labels.items() <= d["spec"]["template"]["metadata"]["labels"].items()]
 
 
 @pytest.mark.parametrize("overlay", OVERLAYS)
 def test_network_policies_deny_by_default_and_allow_the_known_callers(overlay: str) -> None:
     rendering = rendered(overlay)
     policies = rendering.of_kind("NetworkPolicy")
-    assert any(
-        p["spec"]["podSelector"] == {}
-        and "ingress" not in p["spec"]
-        and p["spec"]["policyTypes"] == ["Ingress"]
-        for p in policies
-    )
+    assert any(p["spec"]["podSelector"] == {} and "ingress" not in p["spec"]
+               and p["spec"]["policyTypes"] == ["Ingress"] for p in policies)
     allowed: dict[str, list[dict]] = {name: [] for name in DEPLOYMENTS}
     for policy in policies:
         selector = policy["spec"]["podSelector"].get("matchLabels", {})
@@ -346,22 +312,15 @@ def test_network_policies_deny_by_default_and_allow_the_known_callers(overlay: s
                 assert all(port["port"] in ("http", http_port(t)) for t in targets)
             for target in targets:
                 allowed[target["metadata"]["name"]] += rule["from"]
-    namespaces = {
-        name: {
-            f.get("namespaceSelector", {}).get("matchLabels", {}).get("kubernetes.io/metadata.name")
-            for f in sources
-        }
-        for name, sources in allowed.items()
-    }
+    namespaces = {name: {f.get("namespaceSelector", {}).get("matchLabels", {})
+                         .get("kubernetes.io/metadata.name") for f in sources}
+                  for name, sources in allowed.items()}
     for name in DEPLOYMENTS.keys() - WORKERS:
         assert {"ingress-nginx", "monitoring"} <= namespaces[name], name
     for name in WORKERS:
         assert namespaces[name] == {"monitoring"}, name
-    callers = [
-        f.get("podSelector", {}).get("matchLabels")
-        for f in allowed["registry"]
-        if "namespaceSelector" not in f
-    ]
+    callers = [f.get("podSelector", {}).get("matchLabels") for f in allowed["registry"]
+               if "namespaceSelector" not in f]
     for name in ("transfer", "transfer-worker"):
         assert {"app.kubernetes.io/name": name} in callers, name
 
@@ -371,8 +330,7 @@ def test_worker_reaches_only_database_temporal_registry_and_dns(overlay: str) ->
     rendering = rendered(overlay)
     worker = rendering.one("Deployment", "transfer-worker")
     [policy] = [
-        p
-        for p in rendering.of_kind("NetworkPolicy")
+        p for p in rendering.of_kind("NetworkPolicy")
         if "Egress" in p["spec"]["policyTypes"]
         and worker in selected_deployments(rendering, p["spec"]["podSelector"]["matchLabels"])
     ]
@@ -383,29 +341,21 @@ def test_worker_reaches_only_database_temporal_registry_and_dns(overlay: str) ->
     [cluster] = rendered("platform").of_kind("Cluster")
     # The services' database URLs live in secrets; Temporal's values name the same primary.
     primary = yaml.safe_load(TEMPORAL_VALUES.read_text(encoding="utf-8"))["server"]["config"][
-        "persistence"
-    ]["datastores"]["default"]["sql"]["connectAddr"]
+        "persistence"]["datastores"]["default"]["sql"]["connectAddr"]
     host, _, database_port = primary.rpartition(":")
     assert host == f"{cluster['metadata']['name']}-rw.{PLATFORM_NAMESPACE}.svc"
     platform = {"kubernetes.io/metadata.name": PLATFORM_NAMESPACE}
-    temporal_frontend = {
-        "app.kubernetes.io/name": "temporal",
-        "app.kubernetes.io/instance": "temporal",
-        "app.kubernetes.io/component": "frontend",
-    }
+    temporal_frontend = {"app.kubernetes.io/name": "temporal",
+                         "app.kubernetes.io/instance": "temporal",
+                         "app.kubernetes.io/component": "frontend"}
     assert egress_destinations(policy) == {
-        destination(
-            {"kubernetes.io/metadata.name": "kube-system"},
-            {"k8s-app": "kube-dns"},
-            {("UDP", 53), ("TCP", 53)},
-        ),
-        destination(
-            platform,
-            {"cnpg.io/cluster": cluster["metadata"]["name"]},
-            {("TCP", int(database_port))},
-        ),
+        destination({"kubernetes.io/metadata.name": "kube-system"}, {"k8s-app": "kube-dns"},
+                    {("UDP", 53), ("TCP", 53)}),
+        destination(platform, {"cnpg.io/cluster": cluster["metadata"]["name"]},
+                    {("TCP", int(database_port))}),
         destination(platform, temporal_frontend, {("TCP", temporal_port)}),
-        destination(None, {"app.kubernetes.io/name": "registry"}, {("TCP", http_port(registry))}),
+        destination(None, {"app.kubernetes.io/name": "registry"},
+                    {("TCP", http_port(registry))}),
     }
 
 
@@ -415,11 +365,8 @@ Destination = tuple[frozenset | None, frozenset, frozenset]
 def destination(namespace: dict | None, pods: dict, ports: set) -> Destination:
     """A peer the policy lets out to: namespace labels (None: the policy's own), pod labels,
     and the (protocol, port) pairs."""
-    return (
-        None if namespace is None else frozenset(namespace.items()),
-        frozenset(pods.items()),
-        frozenset(ports),
-    )
+    return (None if namespace is None else frozenset(namespace.items()),
+            frozenset(pods.items()), frozenset(ports))
 
 
 def egress_destinations(policy: dict) -> set[Destination]:

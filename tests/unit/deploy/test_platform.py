@@ -76,31 +76,24 @@ def test_topics_survive_a_broker_and_keep_events_long_enough(platform: Build) ->
 def test_kafka_runs_kraft_on_three_brokers(platform: Build) -> None:
     [kafka] = platform.of_kind("Kafka")
     assert kafka["metadata"]["annotations"] == {
-        "strimzi.io/node-pools": "enabled",
-        "strimzi.io/kraft": "enabled",
+        "strimzi.io/node-pools": "enabled", "strimzi.io/kraft": "enabled",
     }
     settings = kafka["spec"]["kafka"]["config"]
     assert settings["min.insync.replicas"] == 2 and settings["default.replication.factor"] == 3
     assert settings["auto.create.topics.enable"] is False
     pools = platform.of_kind("KafkaNodePool")
     assert sum(p["spec"]["replicas"] for p in pools if "broker" in p["spec"]["roles"]) == 3
-    assert all(
-        p["metadata"]["labels"]["strimzi.io/cluster"] == kafka["metadata"]["name"] for p in pools
-    )
+    assert all(p["metadata"]["labels"]["strimzi.io/cluster"] == kafka["metadata"]["name"]
+               for p in pools)
     assert any("controller" in p["spec"]["roles"] for p in pools)
 
 
 def test_services_bootstrap_from_the_plain_listener(platform: Build, config: dict) -> None:
     [kafka] = platform.of_kind("Kafka")
-    plain = [
-        listener
-        for listener in kafka["spec"]["kafka"]["listeners"]
-        if listener["type"] == "internal" and not listener["tls"]
-    ]
-    wanted = {
-        f"{kafka['metadata']['name']}-kafka-bootstrap.{PLATFORM_NAMESPACE}.svc:{p['port']}"
-        for p in plain
-    }
+    plain = [listener for listener in kafka["spec"]["kafka"]["listeners"]
+             if listener["type"] == "internal" and not listener["tls"]]
+    wanted = {f"{kafka['metadata']['name']}-kafka-bootstrap.{PLATFORM_NAMESPACE}.svc:{p['port']}"
+              for p in plain}
     assert config["XUEJI_KAFKA_BOOTSTRAP"] in wanted
 
 
@@ -133,9 +126,8 @@ def test_each_s3_user_reaches_its_buckets_only(platform: Build, service: str) ->
     setup = platform.one("ConfigMap", "xueji-storage-setup")["data"]
     policy = json.loads(setup[f"policy-{service}.json"])
     resources = {r for s in policy["Statement"] for r in s["Resource"]}
-    assert {
-        r.removeprefix("arn:aws:s3:::").removesuffix("/*") for r in resources
-    } == SERVICE_BUCKETS[service]
+    assert {r.removeprefix("arn:aws:s3:::").removesuffix("/*") for r in resources} \
+        == SERVICE_BUCKETS[service]
     assert re.search(rf"for service in [^\n;]*\b{service}\b", setup["storage-setup.sh"])
     env = service_env(rendered("overlays/production"), service)
     secret = env["XUEJI_S3_ACCESS_KEY"]
@@ -152,20 +144,14 @@ def test_each_service_owns_a_database(platform: Build) -> None:
     assert cluster["spec"]["instances"] == 3
     initdb = cluster["spec"]["bootstrap"]["initdb"]
     owners = {initdb["database"]: initdb["owner"]}
-    owners |= {
-        d["spec"]["name"]: d["spec"]["owner"]
-        for d in platform.of_kind("Database")
-        if d["spec"]["cluster"]["name"] == cluster["metadata"]["name"]
-    }
+    owners |= {d["spec"]["name"]: d["spec"]["owner"] for d in platform.of_kind("Database")
+               if d["spec"]["cluster"]["name"] == cluster["metadata"]["name"]}
     for service in SETTINGS:
         assert owners[service] == service
     assert owners["temporal"] == owners["temporal_visibility"] == "temporal"
     secrets = {initdb["owner"]: initdb["secret"]["name"]}
-    secrets |= {
-        r["name"]: r["passwordSecret"]["name"]
-        for r in cluster["spec"]["managed"]["roles"]
-        if r.get("login") and r.get("ensure", "present") == "present"
-    }
+    secrets |= {r["name"]: r["passwordSecret"]["name"] for r in cluster["spec"]["managed"]["roles"]
+                if r.get("login") and r.get("ensure", "present") == "present"}
     assert secrets == {role: f"xueji-pg-{role}" for role in (*SETTINGS, "temporal")}
 
 
@@ -176,9 +162,8 @@ def test_temporal_runs_on_the_cluster_databases(
     primary = f"{cluster['metadata']['name']}-rw.{PLATFORM_NAMESPACE}.svc:5432"
     persistence = temporal_values["server"]["config"]["persistence"]
     stores = persistence["datastores"]
-    databases = {
-        stores[persistence[k]]["sql"]["databaseName"] for k in ("defaultStore", "visibilityStore")
-    }
+    databases = {stores[persistence[k]]["sql"]["databaseName"]
+                 for k in ("defaultStore", "visibilityStore")}
     assert databases == {"temporal", "temporal_visibility"}
     for store in stores.values():
         sql = store["sql"]
@@ -195,10 +180,8 @@ def test_temporal_runs_on_the_cluster_databases(
 def test_readme_registers_every_search_attribute(readme: str, config: dict) -> None:
     namespace = config["XUEJI_TEMPORAL_NAMESPACE"]
     for name, kind in XUEJI_SEARCH_ATTRIBUTES.items():
-        command = (
-            f"temporal operator search-attribute create --namespace {namespace} "
-            f"--name {name} --type {kind}"
-        )
+        command = (f"temporal operator search-attribute create --namespace {namespace} "
+                   f"--name {name} --type {kind}")
         assert command in readme, name
 
 
@@ -215,3 +198,4 @@ def test_readme_names_every_secret_the_manifests_read(
         names.add(store["sql"]["existingSecret"])
     assert len(names) > 10
     assert {n for n in names if f"`{n}`" not in readme} == set()
+

@@ -90,8 +90,7 @@ def settings_problems(
             continue
         value = env[var]
         values[field] = (
-            f"postgresql://{value.secret}@db/{value.key}"
-            if isinstance(value, SecretValue)
+            f"postgresql://{value.secret}@db/{value.key}" if isinstance(value, SecretValue)
             else value
         )
     if not problems:
@@ -112,11 +111,12 @@ def mounted_files(deployment: Resource) -> dict[str, tuple[str, str, str]]:
     files: dict[str, tuple[str, str, str]] = {}
     for mount in main_container(deployment).get("volumeMounts", []):
         volume = volumes.get(mount["name"], {})
-        sources = [(kind, volume[kind]) for kind in ("secret", "configMap") if kind in volume] + [
+        sources = [
+            (kind, volume[kind]) for kind in ("secret", "configMap") if kind in volume
+        ] + [
             (kind, source[kind])
             for source in volume.get("projected", {}).get("sources", [])
-            for kind in ("secret", "configMap")
-            if kind in source
+            for kind in ("secret", "configMap") if kind in source
         ]
         for kind, source in sources:
             name = source.get("secretName") or source.get("name")
@@ -125,27 +125,21 @@ def mounted_files(deployment: Resource) -> dict[str, tuple[str, str, str]]:
                 files[f"{mount['mountPath']}/*"] = (kind, name, "*")
             for item in items or []:
                 files[str(PurePosixPath(mount["mountPath"]) / item["path"])] = (
-                    kind,
-                    name,
-                    item["key"],
+                    kind, name, item["key"],
                 )
     return files
 
 
 def secret_keys_mounted(deployment: Resource, secret: str) -> set[str]:
     """Keys of a Secret the main container sees; "*" when a volume projects all of them."""
-    return {
-        key
-        for kind, name, key in mounted_files(deployment).values()
-        if kind == "secret" and name == secret
-    }
+    return {key for kind, name, key in mounted_files(deployment).values()
+            if kind == "secret" and name == secret}
 
 
 def secret_key_holders(deployments: list[Resource], secret: str, key: str) -> set[str]:
     """Deployments that can read `key` of `secret`."""
-    return {
-        d["metadata"]["name"] for d in deployments if secret_keys_mounted(d, secret) & {key, "*"}
-    }
+    return {d["metadata"]["name"] for d in deployments
+            if secret_keys_mounted(d, secret) & {key, "*"}}
 
 
 def file_env_problems(deployment: Resource, env: dict[str, str | SecretValue]) -> list[str]:
@@ -217,11 +211,8 @@ def deployment_problems(deployment: Resource) -> list[str]:
     problems: list[str] = []
     spec, container = pod(deployment), main_container(deployment)
     port = http_port(deployment)
-    for probe, path in (
-        ("readinessProbe", "/readyz"),
-        ("livenessProbe", "/healthz"),
-        ("startupProbe", "/healthz"),
-    ):
+    for probe, path in (("readinessProbe", "/readyz"), ("livenessProbe", "/healthz"),
+                        ("startupProbe", "/healthz")):
         get = container.get(probe, {}).get("httpGet", {})
         if get.get("path") != path or get.get("port") not in ("http", port):
             problems.append(f"{probe} must GET {path} on the http port ({port}), has {get}")
@@ -246,11 +237,8 @@ def deployment_problems(deployment: Resource) -> list[str]:
     if spec.get("automountServiceAccountToken") is not False:
         problems.append("the service account token is mounted")
     annotations = deployment["spec"]["template"]["metadata"].get("annotations", {})
-    wanted = {
-        "prometheus.io/scrape": "true",
-        "prometheus.io/port": str(port),
-        "prometheus.io/path": "/metrics",
-    }
+    wanted = {"prometheus.io/scrape": "true", "prometheus.io/port": str(port),
+              "prometheus.io/path": "/metrics"}
     if {k: annotations.get(k) for k in wanted} != wanted:
         problems.append(f"Prometheus scrape annotations must be {wanted}")
     return problems
@@ -271,16 +259,8 @@ def _resource_problems(resources: dict[str, dict[str, str]]) -> list[str]:
     return problems
 
 
-_SUFFIXES = {
-    "m": 1e-3,
-    "Ki": 2**10,
-    "Mi": 2**20,
-    "Gi": 2**30,
-    "Ti": 2**40,
-    "k": 1e3,
-    "M": 1e6,
-    "G": 1e9,
-}
+_SUFFIXES = {"m": 1e-3, "Ki": 2**10, "Mi": 2**20, "Gi": 2**30, "Ti": 2**40,
+             "k": 1e3, "M": 1e6, "G": 1e9}
 
 
 def quantity(value: str | int | float) -> float:

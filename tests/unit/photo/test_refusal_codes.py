@@ -18,3 +18,4 @@ def test_templates_are_chinese_and_take_only_named_values() -> None:
         fields = [f for _, f, _, _ in string.Formatter().parse(code.template) if f is not None]
         assert all(f.isidentifier() for f in fields), code.code
         assert any("\u4e00" <= ch <= "\u9fff" for ch in code.template), code.code
+

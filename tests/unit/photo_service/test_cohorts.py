@@ -30,7 +30,9 @@ def facts(stage: str, grade: int, province: str = "51", *, arrived: bool = False
         (facts("special", 6), Cohort.MISSING_PHOTO),
     ],
 )
-def test_cohort_follows_stage_grade_province_and_arrival(pupil: PupilFacts, cohort: Cohort) -> None:
+def test_cohort_follows_stage_grade_province_and_arrival(
+    pupil: PupilFacts, cohort: Cohort
+) -> None:
     assert cohort_of(pupil, FIVE_YEAR) is cohort
 
 

@@ -106,3 +106,4 @@ def test_ids_are_random_version_4_uuids() -> None:
     assert len(made) == 1000
     assert {uuid.UUID(text).version for text in made} == {4}
     assert {uuid.UUID(text).variant for text in made} == {uuid.RFC_4122}
+

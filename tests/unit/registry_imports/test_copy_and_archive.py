@@ -20,7 +20,7 @@ def test_copy_text_escapes_what_copy_would_misread() -> None:
     assert text(uuid.UUID(int=1)) == "00000000-0000-0000-0000-000000000001"
     assert text(b"\x01\xff") == "\\\\x01ff"
     assert json_text([{"name": "张\t三"}]) == '[{"name":"张\\\\t三"}]'
-    assert array_text(["L1", 'a"b']) == '{"L1","a\\\\"b"}'
+    assert array_text(['L1', 'a"b']) == '{"L1","a\\\\"b"}'
 
 
 def test_the_archive_gives_back_cells_of_staged_rows_only() -> None:

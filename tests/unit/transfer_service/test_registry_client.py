@@ -73,7 +73,6 @@ async def test_the_registry_judges_a_request_so_its_refusal_reaches_the_caller()
     assert sent == [{"national_number": "G4", "from_school": "2143000101",
                      "to_school": "2141000101", "grade": 3, "class_code": long_class}]  # fmt: skip
 
-
 async def test_a_connection_cut_under_a_call_is_tried_once_more_then_reported() -> None:
     cuts = 0
 

@@ -19,9 +19,7 @@ RELS_PART = "_rels/.rels"
 ROWS_PROPERTY = "行数"
 
 _CUSTOM_TYPE = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
-_CUSTOM_REL = (
-    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"
-)
+_CUSTOM_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"
 # The format id every custom property carries (ECMA-376 part 1, 22.3.2.2).
 _CUSTOM_FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
 _XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'

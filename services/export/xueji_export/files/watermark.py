@@ -23,6 +23,8 @@ def watermark(service_key: bytes, application_number: str, generation_id: str) -
     return hmac.new(service_key, message, sha256).hexdigest()
 
 
-def is_genuine(service_key: bytes, application_number: str, generation_id: str, mark: str) -> bool:
+def is_genuine(
+    service_key: bytes, application_number: str, generation_id: str, mark: str
+) -> bool:
     """Whether `mark` is the watermark this service gave that application's generation."""
     return hmac.compare_digest(watermark(service_key, application_number, generation_id), mark)
