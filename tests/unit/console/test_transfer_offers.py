@@ -50,9 +50,13 @@ def test_a_report_step_is_offered_to_its_school_and_withdrawal_ends_with_the_arr
 
 
 def test_a_step_decided_through_a_docking_province_is_offered_to_no_one() -> None:
-    docked = case("in_review", "sending_school", [
-        step("sending_school", "2144000101", ["school_reviewer"], docking_province="44"),
-    ])  # fmt: skip
+    docked = case(
+        "in_review",
+        "sending_school",
+        [
+            step("sending_school", "2144000101", ["school_reviewer"], docking_province="44"),
+        ],
+    )
     assert offers_for(docked, person(Role.SCHOOL_REVIEWER, "2144000101")) == Offers()
 
 
@@ -71,8 +75,13 @@ def test_a_refusal_naming_no_field_is_placed_next_to_the_field_it_is_about() -> 
     assert method.field == "method"
     other = ServiceProblem(409, "STEP_NOT_ACTIVE", "该步骤当前不在办理中")
     assert placed(other).field is None
-    named = ServiceProblem(422, "VALIDATION_FAILED", "请求参数不正确", field="reason",
-                           fields=[FieldProblem("reason", "STRING_TOO_LONG", "过长")])  # fmt: skip
+    named = ServiceProblem(
+        422,
+        "VALIDATION_FAILED",
+        "请求参数不正确",
+        field="reason",
+        fields=[FieldProblem("reason", "STRING_TOO_LONG", "过长")],
+    )
     assert placed(named) is named
 
 
@@ -84,5 +93,8 @@ def test_the_inbox_puts_overdue_steps_first_then_the_nearest_deadline() -> None:
         {"id": "sooner", "overdue": False, "current_deadline": "2026-12-10T23:59:59+08:00"},
     ]
     assert [i["id"] for i in transfer_inbox.ordered(items)] == [
-        "overdue", "sooner", "later", "undated",
-    ]  # fmt: skip
+        "overdue",
+        "sooner",
+        "later",
+        "undated",
+    ]

@@ -31,23 +31,38 @@ def render(template: str, who: Principal, **context: Any) -> str:
     env = Renderer(SessionKeys(b"k" * 32), UnitNames(registry)).env
     return env.get_template(template).render(
         **context,
-        person={"name": who.name, "role": who.role.value, "role_key": who.role.value,
-                "unit": who.unit_code, "unit_code": who.unit_code, "expires_at": None,
-                "signout": "/signout"},  # fmt: skip
-        sections=sections_for(who.role), current="transfers", csrf_token="t", flashes=[],
+        person={
+            "name": who.name,
+            "role": who.role.value,
+            "role_key": who.role.value,
+            "unit": who.unit_code,
+            "unit_code": who.unit_code,
+            "expires_at": None,
+            "signout": "/signout",
+        },
+        sections=sections_for(who.role),
+        current="transfers",
+        csrf_token="t",
+        flashes=[],
     )
 
 
 def case_page(who: Principal, case: dict, problem: ServiceProblem | None = None) -> str:
     units = {"310118": "上海市青浦区教育局", "440103": "广州市荔湾区教育局"}
     return render(
-        "transfers/case.html", who, case=case, offers=offers_for(case, who),
-        units={**units, **{s["code"]: s["name"] for s in (case["receiving_school"],
-                                                          case["sending_school"])}},
+        "transfers/case.html",
+        who,
+        case=case,
+        offers=offers_for(case, who),
+        units={
+            **units,
+            **{s["code"]: s["name"] for s in (case["receiving_school"], case["sending_school"])},
+        },
         problem=placed(problem) if problem else None,
-        form={"reason": "家长未同意", "method": "", "tracking": ""}, decision_id="d1",
+        form={"reason": "家长未同意", "method": "", "tracking": ""},
+        decision_id="d1",
         reports=REPORTS,
-    )  # fmt: skip
+    )
 
 
 @pytest.mark.parametrize("who", PEOPLE, ids=lambda p: f"{p.role.value}-{p.unit_code}")
@@ -79,31 +94,52 @@ def test_the_inbox_and_the_overdue_list_render_for_every_party(who: Principal) -
     item = {key: value for key, value in at_paper_file_sent().items() if key != "steps"}
     item |= {"overdue": True, "escalated_to": "440103", "current_deadline": None}
     page = render(
-        "transfers/index.html", who, inbox=[item], listed={"items": [item], "total": 1,
-        "total_exact": True}, authorities={"440103": "广州市荔湾区教育局"},
-        may_file=may_use(who.role, "transfer-filing"), previous_offset=None, next_offset=None,
-    )  # fmt: skip
+        "transfers/index.html",
+        who,
+        inbox=[item],
+        listed={"items": [item], "total": 1, "total_exact": True},
+        authorities={"440103": "广州市荔湾区教育局"},
+        may_file=may_use(who.role, "transfer-filing"),
+        previous_offset=None,
+        next_offset=None,
+    )
     assert "已督办至广州市荔湾区教育局" in page and "待寄出纸质档案" in page
     assert ("申请转入（本校为转入学校）" in page) is (who.role is Role.SCHOOL_REGISTRAR)
-    step = {"transfer_id": item["id"], "national_number": item["national_number"],
-            "pupil_name": item["pupil_name"], "step": "paper_file_sent",
-            "party_unit": "2144000101", "deadline": None, "authority": "440103"}  # fmt: skip
+    step = {
+        "transfer_id": item["id"],
+        "national_number": item["national_number"],
+        "pupil_name": item["pupil_name"],
+        "step": "paper_file_sent",
+        "party_unit": "2144000101",
+        "deadline": None,
+        "authority": "440103",
+    }
     overdue = render(
-        "transfers/overdue.html", who,
+        "transfers/overdue.html",
+        who,
         overdue={"total": 1, "authorities": [{"authority": "440103", "steps": [step]}]},
         units={"440103": "广州市荔湾区教育局", "2144000101": "广州市荔湾区测试小学"},
-    )  # fmt: skip
+    )
     assert "督办单位：广州市荔湾区教育局" in overdue and "已督办" in overdue
 
 
 def test_the_filing_form_keeps_what_was_typed_and_names_the_wrong_field() -> None:
     refused = ServiceProblem(422, "PUPIL_NAME_MISMATCH", "学生姓名与学籍不符", field="pupil_name")
-    form = {"national_number": "G440103201709078319", "pupil_name": "龙远", "sending_province":
-            "44", "target_grade": "3", "target_class": "", "reason": "随父母工作调动"}  # fmt: skip
+    form = {
+        "national_number": "G440103201709078319",
+        "pupil_name": "龙远",
+        "sending_province": "44",
+        "target_grade": "3",
+        "target_class": "",
+        "reason": "随父母工作调动",
+    }
     page = render(
-        "transfers/new.html", person(Role.SCHOOL_REGISTRAR, "2131000101"), form=form,
-        problem=refused, grades={str(g): f"{g} 年级" for g in range(1, 13)},
-    )  # fmt: skip
+        "transfers/new.html",
+        person(Role.SCHOOL_REGISTRAR, "2131000101"),
+        form=form,
+        problem=refused,
+        grades={str(g): f"{g} 年级" for g in range(1, 13)},
+    )
     assert 'id="pupil_name-error"' in page and "学生姓名与学籍不符" in page
     assert 'value="龙远"' in page and '<option value="44" selected>' in page
     assert '<option value="3" selected>' in page and "随父母工作调动</textarea>" in page

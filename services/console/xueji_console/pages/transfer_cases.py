@@ -38,8 +38,10 @@ def case_path(transfer_id: str) -> str:
 
 async def _unit_names(request: Request, visitor: Visitor, case: Mapping[str, Any]) -> dict:
     """Names of the units the timeline names; the schools' come with the case."""
-    known = {school["code"]: school["name"] for school in
-             (case["receiving_school"], case["sending_school"])}  # fmt: skip
+    known = {
+        school["code"]: school["name"]
+        for school in (case["receiving_school"], case["sending_school"])
+    }
     codes = {step["party_unit"] for step in case["steps"]}
     codes |= {code for step in case["steps"] for code in step["escalated_to"]}
     codes |= {step["decided_by"]["unit_code"] for step in case["steps"] if step["decided_by"]}
@@ -50,9 +52,13 @@ async def _unit_names(request: Request, visitor: Visitor, case: Mapping[str, Any
 
 
 async def case_page(
-    request: Request, visitor: Visitor, transfer_id: str, *,
-    problem: ServiceProblem | None = None, form: dict[str, str] | None = None,
-) -> Response:  # fmt: skip
+    request: Request,
+    visitor: Visitor,
+    transfer_id: str,
+    *,
+    problem: ServiceProblem | None = None,
+    form: dict[str, str] | None = None,
+) -> Response:
     console = console_of(request)
     case = await console.transfer.transfer(visitor.token, transfer_id)
     context = {
@@ -66,15 +72,24 @@ async def case_page(
         "reports": REPORTS,
     }
     return await console.renderer.page(
-        request, "transfers/case.html", context, visitor=visitor, section="transfers",
+        request,
+        "transfers/case.html",
+        context,
+        visitor=visitor,
+        section="transfers",
         status=problem.status if problem else 200,
-    )  # fmt: skip
+    )
 
 
 async def _acted(
-    request: Request, visitor: Visitor, transfer_id: str, action: str,
-    body: dict[str, object], form: dict[str, str], done: str,
-) -> Response:  # fmt: skip
+    request: Request,
+    visitor: Visitor,
+    transfer_id: str,
+    action: str,
+    body: dict[str, object],
+    form: dict[str, str],
+    done: str,
+) -> Response:
     try:
         await console_of(request).transfer.act(visitor.token, transfer_id, action, body)
     except ServiceProblem as problem:
@@ -87,22 +102,30 @@ async def _acted(
 
 
 @router.get("/transfers/{transfer_id}")
-async def transfer_case(request: Request, visitor: InTransfers, transfer_id: TransferId) -> Response:
+async def transfer_case(
+    request: Request, visitor: InTransfers, transfer_id: TransferId
+) -> Response:
     return await case_page(request, visitor, transfer_id)
 
 
 @router.post("/transfers/{transfer_id}/decision")
 async def decide(
-    request: Request, visitor: InTransfers, transfer_id: TransferId,
+    request: Request,
+    visitor: InTransfers,
+    transfer_id: TransferId,
     decision: Annotated[str, Form(pattern="^(approve|refuse)$")],
     step: Annotated[str, Form(max_length=40)],
     decision_id: DecisionId,
     reason: Reason = "",
-) -> Response:  # fmt: skip
+) -> Response:
     # The step shown travels with the decision: a page left open while the case moved on
     # cannot decide the next step by accident (the workflow refuses a different step).
-    body = {"decision": decision, "step": step, "reason": reason.strip() or None,
-            "decision_id": decision_id}  # fmt: skip
+    body = {
+        "decision": decision,
+        "step": step,
+        "reason": reason.strip() or None,
+        "decision_id": decision_id,
+    }
     form = {"reason": reason, "decision_id": decision_id}
     done = "transfer_approved" if decision == "approve" else "transfer_refused"
     return await _acted(request, visitor, transfer_id, "decision", body, form, done)
@@ -110,9 +133,12 @@ async def decide(
 
 @router.post("/transfers/{transfer_id}/withdrawal")
 async def withdraw(
-    request: Request, visitor: InTransfers, transfer_id: TransferId,
-    decision_id: DecisionId, reason: Reason = "",
-) -> Response:  # fmt: skip
+    request: Request,
+    visitor: InTransfers,
+    transfer_id: TransferId,
+    decision_id: DecisionId,
+    reason: Reason = "",
+) -> Response:
     body = {"reason": reason.strip(), "decision_id": decision_id}
     form = {"reason": reason, "decision_id": decision_id}
     return await _acted(
@@ -122,12 +148,14 @@ async def withdraw(
 
 @router.post("/transfers/{transfer_id}/report")
 async def report(
-    request: Request, visitor: InTransfers, transfer_id: TransferId,
+    request: Request,
+    visitor: InTransfers,
+    transfer_id: TransferId,
     step: Annotated[str, Form(pattern="^(" + "|".join(REPORTS) + ")$")],
     decision_id: DecisionId,
     method: Annotated[str, Form(max_length=40)] = "",
     tracking: Annotated[str, Form(max_length=60)] = "",
-) -> Response:  # fmt: skip
+) -> Response:
     """The pupil's arrival, the paper file sent (how, with its tracking number) or received."""
     body: dict[str, object] = {"decision_id": decision_id}
     if step == "paper_file_sent":

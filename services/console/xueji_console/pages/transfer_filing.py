@@ -21,23 +21,35 @@ from xueji_console.session import Visitor
 
 router = APIRouter()
 InFiling = Annotated[Visitor, Depends(in_section("transfer-filing"))]
-FIELDS = ("national_number", "pupil_name", "sending_province", "target_grade", "target_class",
-          "reason")  # fmt: skip
+FIELDS = (
+    "national_number",
+    "pupil_name",
+    "sending_province",
+    "target_grade",
+    "target_class",
+    "reason",
+)
 
 
 async def _form(
-    request: Request, visitor: Visitor, form: dict[str, str],
+    request: Request,
+    visitor: Visitor,
+    form: dict[str, str],
     problem: ServiceProblem | None = None,
-) -> Response:  # fmt: skip
+) -> Response:
     context = {
         "form": form,
         "problem": problem,
         "grades": {str(grade): f"{grade} 年级" for grade in range(1, 13)},
     }
     return await console_of(request).renderer.page(
-        request, "transfers/new.html", context, visitor=visitor, section="transfer-filing",
+        request,
+        "transfers/new.html",
+        context,
+        visitor=visitor,
+        section="transfer-filing",
         status=problem.status if problem else 200,
-    )  # fmt: skip
+    )
 
 
 @router.get("/transfers/new")
@@ -47,19 +59,23 @@ async def filing_form(request: Request, visitor: InFiling) -> Response:
 
 @router.post("/transfers/new")
 async def file_transfer(
-    request: Request, visitor: InFiling,
+    request: Request,
+    visitor: InFiling,
     national_number: Annotated[str, Form(max_length=40)] = "",
     pupil_name: Annotated[str, Form(max_length=100)] = "",
     sending_province: Annotated[str, Form(max_length=2)] = "",
     target_grade: Annotated[str, Form(max_length=2)] = "",
     target_class: Annotated[str, Form(max_length=40)] = "",
     reason: Annotated[str, Form(max_length=500)] = "",
-) -> Response:  # fmt: skip
+) -> Response:
     form = {
-        "national_number": national_number, "pupil_name": pupil_name,
-        "sending_province": sending_province, "target_grade": target_grade,
-        "target_class": target_class, "reason": reason,
-    }  # fmt: skip
+        "national_number": national_number,
+        "pupil_name": pupil_name,
+        "sending_province": sending_province,
+        "target_grade": target_grade,
+        "target_class": target_class,
+        "reason": reason,
+    }
     # As typed (trimmed): the API's validation names each wrong field in its own words.
     application: dict[str, object] = {
         name: value.strip() for name, value in form.items() if name != "target_class"

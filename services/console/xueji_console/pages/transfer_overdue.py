@@ -24,9 +24,13 @@ async def overdue_list(request: Request, visitor: InOverdue) -> Response:
     overdue = await console.transfer.overdue(visitor.token)
     codes = sorted(
         {group["authority"] for group in overdue["authorities"]}
-        | {step["party_unit"] for g in overdue["authorities"] for step in g["steps"]
-           if step["party_unit"]}
-    )  # fmt: skip
+        | {
+            step["party_unit"]
+            for g in overdue["authorities"]
+            for step in g["steps"]
+            if step["party_unit"]
+        }
+    )
     names = await asyncio.gather(*(console.unit_names.name(visitor.token, c) for c in codes))
     context = {"overdue": overdue, "units": dict(zip(codes, names, strict=True))}
     return await console.renderer.page(
