@@ -26,6 +26,7 @@ MESSAGES = {
     "transfer_refused": ("success", "已不同意，转学申请已办结。"),
     "transfer_withdrawn": ("success", "转学申请已撤回。"),
     "transfer_reported": ("success", "已办理，转学申请转入下一环节。"),
+    "transfer_completed": ("success", "已确认收到纸质档案，转学办结。"),
 }
 
 

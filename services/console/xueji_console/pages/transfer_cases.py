@@ -161,6 +161,6 @@ async def report(
     if step == "paper_file_sent":
         body |= {"method": method.strip(), "tracking": tracking.strip() or None}
     form = {"method": method, "tracking": tracking, "decision_id": decision_id}
-    return await _acted(
-        request, visitor, transfer_id, REPORTS[step], body, form, "transfer_reported"
-    )
+    # The paper file's receipt is the last step: the case is done.
+    done = "transfer_completed" if step == "paper_file_received" else "transfer_reported"
+    return await _acted(request, visitor, transfer_id, REPORTS[step], body, form, done)
