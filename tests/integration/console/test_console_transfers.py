@@ -152,12 +152,19 @@ def test_four_parties_carry_a_cross_province_transfer_to_the_new_school(
     page.screenshot(path=str(DOCS / "transfer-timeline.png"), full_page=True)
     shots.step("paper-file-received-completed")
 
-    # At phone width the timeline reads without sideways scrolling.
+    # At phone width the timeline and the transfer list read without sideways scrolling.
     page.set_viewport_size(PHONE)
     expect(timeline.first).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     shots.step("timeline-at-phone-width")
+    page.get_by_role("link", name="← 返回转学").click()
+    expect(
+        page.locator("table.all tbody tr").filter(has_text=pupil.national_number)
+    ).to_contain_text("已办结")
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    shots.step("transfers-at-phone-width")
     page.set_viewport_size({"width": 1280, "height": 860})
+    page.go_back()
 
     # The pupil's record, at the new school.
     page.get_by_role("link", name="查看该生学籍").click()
@@ -219,3 +226,27 @@ def test_a_registrar_editing_urls_sees_nothing_of_another_schools_transfers(
     answer = page.goto("/transfers/not-a-transfer-id")
     assert answer is not None and answer.status == 422
     expect(page.get_by_role("alert")).to_contain_text("QUERY_INVALID")
+
+
+def test_a_province_sees_the_overdue_steps_of_its_area_grouped_by_authority(
+    page: Page, platform: Platform, shots: Screenshots
+) -> None:
+    token = api_token(platform, "sh.province")["access_token"]
+    overdue = httpx.get(
+        f"{platform.urls()['transfer']}/v1/overdue", headers={"Authorization": f"Bearer {token}"}
+    ).json()
+    signed_in_as(page, "sh.province")
+    page.get_by_role("navigation", name="主导航").get_by_role("link", name="逾期督办").click()
+    expect(page.get_by_role("heading", name="逾期督办")).to_be_visible()
+    expect(page.get_by_role("status")).to_have_text(f"本辖区逾期的转学环节共 {overdue['total']} 个")
+    groups = page.locator("section.overdue-group")
+    expect(groups).to_have_count(len(overdue["authorities"]))
+    for group, listed in zip(groups.all(), overdue["authorities"], strict=True):
+        expect(group.get_by_role("heading")).to_contain_text(listed["authority"])
+        expect(group.locator("tbody tr")).to_have_count(len(listed["steps"]))
+    shots.step("overdue-list")
+    # A school has no overdue list: the section is neither shown nor served.
+    signed_in_as(page, f"{RECEIVING}.registrar")
+    expect(page.get_by_role("link", name="逾期督办")).to_have_count(0)
+    answer = page.goto("/transfers/overdue")
+    assert answer is not None and answer.status == 403
