@@ -250,3 +250,27 @@ def test_a_province_sees_the_overdue_steps_of_its_area_grouped_by_authority(
     expect(page.get_by_role("link", name="逾期督办")).to_have_count(0)
     answer = page.goto("/transfers/overdue")
     assert answer is not None and answer.status == 403
+
+
+def test_the_receiving_registrar_withdraws_a_filed_transfer_with_a_reason(
+    page: Page, platform: Platform, shots: Screenshots
+) -> None:
+    pupil = guangdong_pupil(platform, IdFactory())
+    transfer_id = file_transfer(page, pupil, shots)
+    expect(page.get_by_label("撤回原因")).to_be_visible()
+    page.get_by_role("button", name="撤回转学申请").click()
+    expect(page.locator("#reason-error")).to_be_visible()
+    expect(page.get_by_label("撤回原因")).to_have_attribute("aria-invalid", "true")
+    expect(case_state(page)).to_have_text("审核中")
+    shots.step("withdrawal-needs-a-reason")
+
+    page.get_by_label("撤回原因").fill("家长改变主意，暂不转学")
+    page.get_by_role("button", name="撤回转学申请").click()
+    expect(page).to_have_url(at_case(transfer_id))
+    expect(page.get_by_text("转学申请已撤回。")).to_be_visible()
+    expect(case_state(page)).to_have_text("已撤回")
+    withdrawal = page.locator("table.timeline tbody tr").filter(has_text="转入学校撤回申请")
+    expect(withdrawal).to_contain_text("家长改变主意，暂不转学")
+    # Nothing is left to do on a withdrawn case.
+    expect(page.get_by_role("heading", name="办理", exact=True)).to_have_count(0)
+    shots.step("withdrawn")
