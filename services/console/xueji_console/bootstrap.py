@@ -38,6 +38,10 @@ from xueji_console.pages import (
     photo_files,
     pupils,
     school_photos,
+    transfer_cases,
+    transfer_filing,
+    transfer_overdue,
+    transfers,
 )
 from xueji_console.parts import Console
 from xueji_console.rendering import Renderer
@@ -80,14 +84,16 @@ def build(settings: ConsoleSettings) -> FastAPI:
     }
     registry = RegistryClient(apis["registry"])
     keys = SessionKeys(session_key(settings.console_session_key_file))
+    unit_names = UnitNames(registry)
     console = Console(
-        renderer=Renderer(keys, UnitNames(registry)),
+        renderer=Renderer(keys, unit_names),
         keys=keys,
         verifier=TokenVerifier(read_key(settings.token_public_key_file, "TOKEN_PUBLIC_KEY_FILE")),
         registry=registry,
         transfer=TransferClient(apis["transfer"]),
         photo=PhotoClient(apis["photo"]),
         export=ExportClient(apis["export"]),
+        unit_names=unit_names,
     )
 
     @contextlib.asynccontextmanager
@@ -114,6 +120,8 @@ def build(settings: ConsoleSettings) -> FastAPI:
     for router in (
         auth.router, home.router, pupils.router, parent.router, school_photos.router,
         county_photos.router, photo_files.router, exports.router, export_audit.router,
+        # The fixed paths before the case page's /transfers/{id}.
+        transfer_filing.router, transfer_overdue.router, transfers.router, transfer_cases.router,
     ):  # fmt: skip
         app.include_router(router)
     app.mount(STATIC_PREFIX.rstrip("/"), StaticFiles(directory=STATIC), name="static")

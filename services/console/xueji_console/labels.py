@@ -51,7 +51,44 @@ TRANSFER_STEP_NAMES = {
     "record_move": "学籍调档",
     "paper_file_sent": "寄出纸质档案",
     "paper_file_received": "接收纸质档案",
+    "withdrawal": "转入学校撤回申请",
 }
+
+TRANSFER_STATE_NAMES = {
+    "claiming": "核验学籍中",
+    "in_review": "审核中",
+    "awaiting_arrival": "待学生报到",
+    "moving": "学籍调转中",
+    "awaiting_paper_file": "待寄出纸质档案",
+    "awaiting_paper_receipt": "待接收纸质档案",
+    "completed": "已办结",
+    "refused": "未通过",
+    "withdrawn": "已撤回",
+    "failed": "办理失败",
+}
+
+TRANSFER_DECISION_NAMES = {
+    "approve": "同意",
+    "refuse": "不同意",
+    "withdraw": "撤回",
+    "reported": "已报到",
+    "sent": "已寄出",
+    "received": "已接收",
+}
+
+# What a report step records besides its decision (the paper file's shipping).
+STEP_DETAIL_NAMES = {"method": "寄送方式", "tracking": "运单号"}
+
+# GB/T 2260 province-level codes, for choosing the sending province of a transfer.
+PROVINCE_NAMES = {
+    "11": "北京市", "12": "天津市", "13": "河北省", "14": "山西省", "15": "内蒙古自治区",
+    "21": "辽宁省", "22": "吉林省", "23": "黑龙江省", "31": "上海市", "32": "江苏省",
+    "33": "浙江省", "34": "安徽省", "35": "福建省", "36": "江西省", "37": "山东省",
+    "41": "河南省", "42": "湖北省", "43": "湖南省", "44": "广东省", "45": "广西壮族自治区",
+    "46": "海南省", "50": "重庆市", "51": "四川省", "52": "贵州省", "53": "云南省",
+    "54": "西藏自治区", "61": "陕西省", "62": "甘肃省", "63": "青海省",
+    "64": "宁夏回族自治区", "65": "新疆维吾尔自治区",
+}  # fmt: skip
 
 PHOTO_COHORT_NAMES = {
     "grade_one_entrant": "一年级新生",

@@ -23,6 +23,8 @@ EXPORT_APPLICANTS = frozenset(
 )
 # Who reads a province's export audit: its own officers, and the national operators.
 EXPORT_AUDITORS = frozenset({Role.PROVINCE_OFFICER, Role.NATIONAL_OPERATOR})
+# Who takes part in transfers (the transfer API's readers); only a registrar files one.
+TRANSFER_PARTIES = frozenset({Role.SCHOOL_REGISTRAR, Role.SCHOOL_REVIEWER}) | BUREAUS
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,9 @@ class Section:
 SECTIONS: tuple[Section, ...] = (
     Section("home", "首页", "/", STAFF),
     Section("pupils", "学生学籍", "/pupils", STAFF),
+    Section("transfers", "转学", "/transfers", TRANSFER_PARTIES),
+    Section("transfer-filing", "申请转入", "/transfers/new", frozenset({Role.SCHOOL_REGISTRAR})),
+    Section("overdue", "逾期督办", "/transfers/overdue", BUREAUS),
     Section("school-photos", "照片采集", "/photos", PHOTO_UPLOADERS),
     Section("county-photos", "照片采集管理", "/photos/county", frozenset({Role.COUNTY_OFFICER})),
     Section("parent-photo", "学生照片", "/parent", frozenset({PARENT})),

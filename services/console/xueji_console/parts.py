@@ -13,6 +13,7 @@ from xueji_console.clients.registry import RegistryClient
 from xueji_console.clients.transfer import TransferClient
 from xueji_console.rendering import Renderer
 from xueji_console.session import SessionKeys
+from xueji_console.unit_names import UnitNames
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,7 @@ class Console:
     transfer: TransferClient
     photo: PhotoClient
     export: ExportClient
+    unit_names: UnitNames
 
 
 def console_of(request: Request) -> Console:
