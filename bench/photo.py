@@ -19,8 +19,6 @@ from __future__ import annotations
 import asyncio
 import os
 import random
-import shutil
-import tempfile
 from collections.abc import Awaitable, Sequence
 from datetime import timedelta
 from pathlib import Path
@@ -29,6 +27,7 @@ from typing import TypeVar
 import httpx
 from sqlalchemy import func, select
 
+from bench.own_stack import on_own_infrastructure
 from bench.photo_pupils import COUNTY_OFFICER, REGISTRAR, national_number, publish_pupils
 from bench.photo_roster import broker_rate, roster_rate
 from bench.photo_uploads import Run, drive
@@ -189,12 +188,6 @@ def _run(infrastructure: Infrastructure, state: Path, parts: Sequence[str]) -> i
 
 
 def main(parts: Sequence[str] = PARTS) -> int:
-    state = Path(tempfile.mkdtemp(prefix="xueji-bench-photo-"))
-    infrastructure = Infrastructure(state / "stack", fixed_ports=False, test_mode=True, environ={})
-    print("starting infrastructure …", flush=True)
-    infrastructure.start()
-    try:
-        return _run(infrastructure, state, parts)
-    finally:
-        infrastructure.stop()
-        shutil.rmtree(state, ignore_errors=True)
+    return on_own_infrastructure(
+        "xueji-bench-photo-", lambda infra, state: _run(infra, state, parts)
+    )

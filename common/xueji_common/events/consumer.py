@@ -220,13 +220,13 @@ class EventConsumer:
         if not read:
             return
         try:
-            await self._apply_batch([event for _, event in read.values()])
+            await self._apply_fetched([event for _, event in read.values()])
         except Exception as exc:  # one event's problem: the one-by-one path isolates it
             log.warning("%s: batch of %d failed (%r), one by one", self.name, len(read), exc)
             for record, event in read.values():
                 await self._handle_event(record, event, producer)
 
-    async def _apply_batch(self, events: list[IncomingEvent]) -> None:
+    async def _apply_fetched(self, events: list[IncomingEvent]) -> None:
         assert self._handle_batch is not None
         # The events of a batch come from many requests; what they publish starts a trace.
         set_trace_id(None)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import httpx
@@ -17,9 +18,16 @@ from xueji_export.applications.documents import router as documents_router
 from xueji_export.applications.staff import StaffDirectory
 from xueji_export.applications.views import router as applications_router
 from xueji_export.audit.head import head_publisher
+from xueji_export.audit.retention import retention_job
 from xueji_export.audit.views import router as audit_router
+from xueji_export.catalogue_views import router as catalogue_router
+from xueji_export.downloads.links import LinkIssuer
+from xueji_export.downloads.views import router as downloads_router
 from xueji_export.province_settings.views import router as settings_router
-from xueji_export.read_model import projection
+from xueji_export.read_model.consumer import read_model_consumer
+from xueji_export.reports.expiry import report_sweeper
+from xueji_export.reports.registry import RegistryReports
+from xueji_export.reports.views import router as reports_router
 from xueji_export.schema import SCHEMA, handled_events, org_units, outbox
 from xueji_export.settings import ExportSettings
 
@@ -43,7 +51,15 @@ async def build(
     app = create_app(
         service="export",
         title="Xueji export 数据导出服务",
-        routers=[applications_router, documents_router, settings_router, audit_router],
+        routers=[
+            catalogue_router,
+            applications_router,
+            documents_router,
+            settings_router,
+            audit_router,
+            downloads_router,
+            reports_router,
+        ],
         readiness={
             "database": database_check(kernel.db),
             "broker": broker_check(settings.kafka_bootstrap),
@@ -57,14 +73,24 @@ async def build(
             "storage": storage,
             "document_store": ObjectStore(storage, BUCKET),
             "staff": StaffDirectory(http),
+            "download_links": LinkIssuer(
+                storage, BUCKET, timedelta(seconds=settings.download_link_seconds)
+            ),
+            "registry_reports": RegistryReports(http),
+            "report_available_for": timedelta(hours=settings.report_available_hours),
         },
     )
     background = [
         kernel.relay(),
         kernel.consumer("export-org", [TOPIC_ORG], org_units.handlers()),
-        kernel.consumer(
-            READ_MODEL_CONSUMER, [TOPIC_PUPIL, TOPIC_TRANSFER, TOPIC_PHOTO], projection.handlers()
+        read_model_consumer(
+            kernel, READ_MODEL_CONSUMER, [TOPIC_PUPIL, TOPIC_TRANSFER, TOPIC_PHOTO]
         ),
         ("audit-head", head_publisher(kernel.db, settings.audit_head_interval_seconds)),
+        ("audit-retention", retention_job(kernel.db, settings.audit_retention_interval_seconds)),
+        (
+            "report-sweep",
+            report_sweeper(kernel.db, storage, BUCKET, settings.report_sweep_interval_seconds),
+        ),
     ]
     return kernel, ServiceParts(app=app, background=background)

@@ -30,7 +30,8 @@ def _read(row: Any) -> ApplicationRead:
         security_officer=row["security_officer"], handler_account_id=row["handler_account_id"],
         handler_name=row["handler_name"],
         security_plan_document_id=row["security_plan_document_id"],
-        consent_document_id=row["consent_document_id"], created_at=row["created_at"],
+        consent_document_id=row["consent_document_id"], file_format=row["file_format"],
+        created_at=row["created_at"],
     )  # fmt: skip
 
 
