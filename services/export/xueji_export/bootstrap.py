@@ -24,7 +24,7 @@ from xueji_export.catalogue_views import router as catalogue_router
 from xueji_export.downloads.links import LinkIssuer
 from xueji_export.downloads.views import router as downloads_router
 from xueji_export.province_settings.views import router as settings_router
-from xueji_export.read_model.consumer import read_model_consumer
+from xueji_export.read_model import projection
 from xueji_export.reports.expiry import report_sweeper
 from xueji_export.reports.registry import RegistryReports
 from xueji_export.reports.views import router as reports_router
@@ -83,8 +83,12 @@ async def build(
     background = [
         kernel.relay(),
         kernel.consumer("export-org", [TOPIC_ORG], org_units.handlers()),
-        read_model_consumer(
-            kernel, READ_MODEL_CONSUMER, [TOPIC_PUPIL, TOPIC_TRANSFER, TOPIC_PHOTO]
+        kernel.consumer(
+            READ_MODEL_CONSUMER,
+            [TOPIC_PUPIL, TOPIC_TRANSFER, TOPIC_PHOTO],
+            projection.handlers(),
+            # One transaction per fetch: one per event fell seconds behind at 500 events/s.
+            handle_batch=projection.handle_batch,
         ),
         ("audit-head", head_publisher(kernel.db, settings.audit_head_interval_seconds)),
         ("audit-retention", retention_job(kernel.db, settings.audit_retention_interval_seconds)),
