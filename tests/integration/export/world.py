@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import httpx
+from temporalio.client import Client
 
 from tests.integration.transfer.world import principal
 from xueji_common.auth.principal import Role
@@ -78,6 +79,7 @@ class ExportStack:
     settings: ExportSettings
     # username -> the registry's account id
     staff: dict[str, str]
+    temporal: Client
 
 
 async def build_world(registry: httpx.AsyncClient, people: People) -> dict[str, str]:

@@ -48,3 +48,10 @@ class ApplicationRead(BaseModel):
     security_plan_document_id: str
     consent_document_id: str | None
     created_at: datetime
+    # The approval's standing and the file's progress (approval/).
+    current_step: str | None = Field(None, description="approval | execution | generation")
+    current_party_unit: str | None = None
+    current_deadline: datetime | None = None
+    overdue: bool = False
+    escalated_to: str | None = Field(None, description="the supervising authority (督办)")
+    rows_written: int = Field(0, description="rows of the file written so far / in the file")
