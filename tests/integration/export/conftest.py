@@ -101,7 +101,7 @@ async def running_stack(
             staff = await build_world(registry, people)
             await eventually(lambda: _replicated(kernel.db), within=60)
             yield ExportStack(
-                registry, export, people, kernel.db, settings, staff, parts.app.state.temporal
+                registry, export, people, kernel.db, settings, staff, parts.app, queues
             )
     finally:
         for client in (registry, export):

@@ -31,9 +31,10 @@ def application_read(row: Any) -> ApplicationRead:
         handler_name=row["handler_name"],
         security_plan_document_id=row["security_plan_document_id"],
         consent_document_id=row["consent_document_id"], created_at=row["created_at"],
-        current_step=row["current_step"], current_party_unit=row["current_party_unit"],
-        current_deadline=row["current_deadline"], overdue=row["overdue"],
-        escalated_to=row["escalated_to"], rows_written=row["rows_written"],
+        # A row just filed has no standing yet.
+        current_step=row.get("current_step"), current_party_unit=row.get("current_party_unit"),
+        current_deadline=row.get("current_deadline"), overdue=row.get("overdue", False),
+        escalated_to=row.get("escalated_to"), rows_written=row.get("rows_written", 0),
     )  # fmt: skip
 
 

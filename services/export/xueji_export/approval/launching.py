@@ -74,7 +74,11 @@ class ApprovalLauncher:
     async def launch(self, row: Mapping[str, Any]) -> bool:
         """Start (or find) the application's workflow and note its run; False when Temporal
         could not be reached (the re-launcher tries again)."""
-        case = replace(case_input(row, self._working_days), calendar_queue=self._queues.calendar)
+        case = replace(
+            case_input(row, self._working_days),
+            calendar_queue=self._queues.calendar,
+            expires_at=self._ends(row).isoformat(),
+        )
         workflow_id = export_approval_workflow_id(case.application_id)
         try:
             handle = await self._client.start_workflow(
