@@ -2,9 +2,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import field_validator, model_validator
+from pydantic import field_validator
 
-from xueji_common.settings import S3Settings, ServiceSettings, TemporalSettings
+from xueji_common.settings import S3Settings, ServiceSettings, SettingsError, TemporalSettings
 
 API = "api"
 WORKER = "worker"
@@ -37,15 +37,12 @@ class ExportSettings(ServiceSettings, TemporalSettings, S3Settings):
             raise ValueError(f"roles must name {API} and/or {WORKER}, not {value!r}")
         return value
 
-    @model_validator(mode="after")
-    def _watermark_key_for_the_worker(self) -> ExportSettings:
-        if WORKER in self.role_set and not self.watermark_key_file:
-            raise ValueError(f"the {WORKER} role watermarks files: set XUEJI_WATERMARK_KEY_FILE")
-        return self
-
     @property
     def role_set(self) -> frozenset[str]:
         return frozenset(r.strip() for r in self.roles.split(",") if r.strip())
 
     def watermark_key(self) -> bytes:
+        """Read when the worker starts (not at settings load: the CLI commands need none)."""
+        if not self.watermark_key_file:
+            raise SettingsError(f"the {WORKER} role watermarks files: set XUEJI_WATERMARK_KEY_FILE")
         return Path(self.watermark_key_file).read_bytes().strip()
