@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from xueji_common.auth.principal import Principal, Role, UnitKind
 from xueji_workflows.actors import Actor
+from xueji_workflows.actors import actor_from_json as actor_from_json
+from xueji_workflows.actors import actor_to_json as actor_to_json
 
 # The export worker, when the workflow (not a person) moves an application: the review
 # opening, the generation, the expiry. Its records go to the application's province chain.
@@ -20,16 +20,6 @@ EXPORT_WORKER = Principal(
 _KIND_BY_CODE_LENGTH = {2: UnitKind.PROVINCE, 4: UnitKind.CITY, 6: UnitKind.COUNTY}
 
 
-def actor_of(principal: Principal) -> Actor:
-    return Actor(
-        account_id=principal.account_id,
-        name=principal.name,
-        role=principal.role.value,
-        unit_code=principal.unit_code,
-        unit_path=list(principal.unit_path),
-    )
-
-
 def principal_of(actor: Actor) -> Principal:
     """The person behind a workflow decision, as the audit trail names them."""
     code = actor.unit_code
@@ -41,28 +31,4 @@ def principal_of(actor: Actor) -> Principal:
         unit_code=code,
         unit_kind=kind,
         unit_path=tuple(actor.unit_path),
-    )
-
-
-def actor_to_json(actor: Actor | None) -> dict[str, Any] | None:
-    if actor is None:
-        return None
-    return {
-        "account_id": actor.account_id,
-        "name": actor.name,
-        "role": actor.role,
-        "unit_code": actor.unit_code,
-        "unit_path": list(actor.unit_path),
-    }
-
-
-def actor_from_json(data: dict[str, Any] | None) -> Actor | None:
-    if not data:
-        return None
-    return Actor(
-        account_id=data["account_id"],
-        name=data["name"],
-        role=data["role"],
-        unit_code=data["unit_code"],
-        unit_path=list(data.get("unit_path") or []),
     )
