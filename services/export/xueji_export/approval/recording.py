@@ -23,13 +23,13 @@ from xueji_export.applications.states import ApplicationState
 from xueji_export.applications.tables import export_applications
 from xueji_export.approval import messages
 from xueji_export.approval.case_input import case_input
-from xueji_export.approval.parties import actor_to_json, principal_of
+from xueji_export.approval.parties import principal_of
 from xueji_export.approval.tables import application_events
 from xueji_export.approval.transitions import Row, locked, move, worker_audit
 from xueji_export.audit.trail import AuditEvent, record
 from xueji_export.schema import outbox
 from xueji_workflows.approval import APPROVE, StepSpec
-from xueji_workflows.cases.event import CaseEvent
+from xueji_workflows.cases.event import CaseEvent, timeline_values
 from xueji_workflows.export_approval import APPROVAL, EXECUTION
 from xueji_workflows.export_approval.steps import approval_step, execution_step
 
@@ -51,20 +51,7 @@ def _kind(event: CaseEvent) -> str:
 
 
 def _timeline_row(event: CaseEvent) -> dict[str, Any]:
-    return {
-        "event_id": event.event_id,
-        "application_id": event.case_id,
-        "type": event.type,
-        "step": event.step,
-        "actor": actor_to_json(event.actor),
-        "decision": event.decision,
-        "reason": event.reason,
-        "deadline": event.deadline,
-        "provisional": event.provisional,
-        "escalated_to": event.escalated_to,
-        "details": dict(event.details),
-        "occurred_at": event.occurred_at,
-    }
+    return {**timeline_values(event), "application_id": event.case_id}
 
 
 def step_spec(row: Row, step: str | None) -> StepSpec | None:
