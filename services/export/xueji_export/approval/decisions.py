@@ -15,11 +15,11 @@ from xueji_common.auth.principal import Principal
 from xueji_common.db import Database
 from xueji_common.errors import DomainError
 from xueji_export.approval.launching import ApprovalLauncher
-from xueji_export.approval.parties import actor_of
 from xueji_export.approval.recording import CLIENT_ADDRESS
 from xueji_export.approval.schemas import ReceiptRead
 from xueji_export.approval.workflow_calls import send_decision
 from xueji_export.audit.request import refused_attempt
+from xueji_workflows.actors import actor_from_principal
 from xueji_workflows.approval import StepDecision
 from xueji_workflows.export_approval import export_approval_workflow_id
 
@@ -48,7 +48,7 @@ async def decide(desk: Desk, row: Mapping[str, Any], attempt: Attempt) -> Receip
     application_id = str(row["id"])
     request = StepDecision(
         decision_id=(attempt.decision_id or "").strip() or str(uuid.uuid4()),
-        actor=actor_of(attempt.principal),
+        actor=actor_from_principal(attempt.principal),
         decision=attempt.decision,
         reason=attempt.reason,
         step=attempt.step,

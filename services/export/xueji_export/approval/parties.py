@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from xueji_common.auth.principal import Principal, Role, UnitKind
 from xueji_workflows.actors import Actor
-from xueji_workflows.actors import actor_from_json as actor_from_json
-from xueji_workflows.actors import actor_to_json as actor_to_json
 
 # The export worker, when the workflow (not a person) moves an application: the review
 # opening, the generation, the expiry. Its records go to the application's province chain.

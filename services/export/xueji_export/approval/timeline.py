@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from xueji_export.approval.parties import actor_from_json
 from xueji_export.approval.schemas import ActorRead, EventRead, StepRead
+from xueji_workflows.actors import actor_from_json
 
 Row = Mapping[str, Any]
 _DECIDED = frozenset({"export_approval.decided", "export_approval.executed"})
