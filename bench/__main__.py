@@ -9,8 +9,9 @@ import importlib
 import sys
 
 BENCHMARKS: tuple[str, ...] = (
-    "registry_import", "transfer", "photo_checks", "photo", "export_files"
-)
+    "registry_import", "transfer", "photo_checks", "photo", "export_files",
+    "export_propagation",
+)  # fmt: skip
 
 
 def main(argv: list[str]) -> int:

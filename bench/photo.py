@@ -15,14 +15,13 @@ from __future__ import annotations
 import asyncio
 import os
 import random
-import shutil
-import tempfile
 from datetime import timedelta
 from pathlib import Path
 
 import httpx
 from sqlalchemy import func, select
 
+from bench.own_stack import on_own_infrastructure
 from bench.photo_pupils import COUNTY_OFFICER, REGISTRAR, national_number, publish_pupils
 from bench.photo_roster import broker_rate, roster_rate
 from bench.photo_uploads import Run, drive
@@ -139,12 +138,4 @@ def _run(infrastructure: Infrastructure, state: Path) -> int:
 
 
 def main() -> int:
-    state = Path(tempfile.mkdtemp(prefix="xueji-bench-photo-"))
-    infrastructure = Infrastructure(state / "stack", fixed_ports=False, test_mode=True, environ={})
-    print("starting infrastructure …", flush=True)
-    infrastructure.start()
-    try:
-        return _run(infrastructure, state)
-    finally:
-        infrastructure.stop()
-        shutil.rmtree(state, ignore_errors=True)
+    return on_own_infrastructure("xueji-bench-photo-", _run)

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import asyncio
 import os
-import shutil
-import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +18,7 @@ from pathlib import Path
 from bench.import_database import fresh_database
 from bench.import_stored_rows import dump_stored
 from bench.import_workbook import WorkbookPlan, write_workbook
+from bench.own_stack import on_own_infrastructure
 from bench.process_memory import Measured, run_measured, tree_cpu_seconds
 from xueji_registry.pupils.model import china_today, school_year
 from xueji_stack.infrastructure import Infrastructure
@@ -122,15 +121,7 @@ def _print_database_share(database: Figure, floor: Figure) -> None:
 
 
 def main() -> int:
-    state = Path(tempfile.mkdtemp(prefix="xueji-bench-import-"))
-    infrastructure = Infrastructure(state / "stack", fixed_ports=False, test_mode=True, environ={})
-    print("starting infrastructure …", flush=True)
-    infrastructure.start()
-    try:
-        return _run(infrastructure, state)
-    finally:
-        infrastructure.stop()
-        shutil.rmtree(state, ignore_errors=True)
+    return on_own_infrastructure("xueji-bench-import-", _run)
 
 
 def _run(infrastructure: Infrastructure, state: Path) -> int:

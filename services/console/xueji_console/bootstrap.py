@@ -23,6 +23,7 @@ from xueji_common.keys import read_key
 from xueji_common.settings import ENV_PREFIX, SettingsError
 from xueji_console.access import require_csrf
 from xueji_console.clients.calls import ServiceApi
+from xueji_console.clients.export import ExportClient
 from xueji_console.clients.photo import PhotoClient
 from xueji_console.clients.registry import RegistryClient
 from xueji_console.clients.transfer import TransferClient
@@ -30,11 +31,17 @@ from xueji_console.failures import install_failure_pages
 from xueji_console.pages import (
     auth,
     county_photos,
+    export_audit,
+    exports,
     home,
     parent,
     photo_files,
     pupils,
     school_photos,
+    transfer_cases,
+    transfer_filing,
+    transfer_overdue,
+    transfers,
 )
 from xueji_console.parts import Console
 from xueji_console.rendering import Renderer
@@ -77,13 +84,16 @@ def build(settings: ConsoleSettings) -> FastAPI:
     }
     registry = RegistryClient(apis["registry"])
     keys = SessionKeys(session_key(settings.console_session_key_file))
+    unit_names = UnitNames(registry)
     console = Console(
-        renderer=Renderer(keys, UnitNames(registry)),
+        renderer=Renderer(keys, unit_names),
         keys=keys,
         verifier=TokenVerifier(read_key(settings.token_public_key_file, "TOKEN_PUBLIC_KEY_FILE")),
         registry=registry,
         transfer=TransferClient(apis["transfer"]),
         photo=PhotoClient(apis["photo"]),
+        export=ExportClient(apis["export"]),
+        unit_names=unit_names,
     )
 
     @contextlib.asynccontextmanager
@@ -102,13 +112,16 @@ def build(settings: ConsoleSettings) -> FastAPI:
     )
     app.state.console = console
     install_failure_pages(app)
-    app.add_middleware(RequestBodyLimit, limits=BodyLimits(settings.http_max_body_bytes))
+    limits = BodyLimits(settings.http_max_body_bytes, [exports.BODY_LIMIT])
+    app.add_middleware(RequestBodyLimit, limits=limits)
     app.add_middleware(RequestObservation, service="console")
     app.add_middleware(SecurityHeaders)
     app.include_router(health_router({name: api.reachable for name, api in apis.items()}))
     for router in (
         auth.router, home.router, pupils.router, parent.router, school_photos.router,
-        county_photos.router, photo_files.router,
+        county_photos.router, photo_files.router, exports.router, export_audit.router,
+        # The fixed paths before the case page's /transfers/{id}.
+        transfer_filing.router, transfer_overdue.router, transfers.router, transfer_cases.router,
     ):  # fmt: skip
         app.include_router(router)
     app.mount(STATIC_PREFIX.rstrip("/"), StaticFiles(directory=STATIC), name="static")

@@ -21,6 +21,13 @@ MESSAGES = {
     "photo_window_set": ("success", "采集时间已保存。"),
     "photo_code_revoked": ("success", "注册码已作废，不能再用它注册。"),
     "photo_reopened": ("success", "照片已重新开放，可再上传一次。"),
+    "export_applied": ("success", "导出申请已提交，等待审批。"),
+    "transfer_filed": ("success", "转学申请已提交，等待审核。"),
+    "transfer_approved": ("success", "已同意，转学申请转入下一环节。"),
+    "transfer_refused": ("success", "已不同意，转学申请已办结。"),
+    "transfer_withdrawn": ("success", "转学申请已撤回。"),
+    "transfer_reported": ("success", "已办理，转学申请转入下一环节。"),
+    "transfer_completed": ("success", "已确认收到纸质档案，转学办结。"),
 }
 
 

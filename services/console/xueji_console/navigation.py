@@ -17,6 +17,14 @@ BUREAUS = frozenset(
 )
 STAFF = SCHOOL_STAFF | BUREAUS
 PHOTO_UPLOADERS = frozenset({Role.SCHOOL_REGISTRAR, Role.CLASS_TEACHER, TEACHER})
+# Who may file an export application (the export service refuses everyone else).
+EXPORT_APPLICANTS = frozenset(
+    {Role.SCHOOL_REGISTRAR, Role.COUNTY_OFFICER, Role.CITY_OFFICER, Role.PROVINCE_OFFICER}
+)
+# Who reads a province's export audit: its own officers, and the national operators.
+EXPORT_AUDITORS = frozenset({Role.PROVINCE_OFFICER, Role.NATIONAL_OPERATOR})
+# Who takes part in transfers (the transfer API's readers); only a registrar files one.
+TRANSFER_PARTIES = frozenset({Role.SCHOOL_REGISTRAR, Role.SCHOOL_REVIEWER}) | BUREAUS
 
 
 @dataclass(frozen=True)
@@ -30,9 +38,14 @@ class Section:
 SECTIONS: tuple[Section, ...] = (
     Section("home", "首页", "/", STAFF),
     Section("pupils", "学生学籍", "/pupils", STAFF),
+    Section("transfers", "转学", "/transfers", TRANSFER_PARTIES),
+    Section("transfer-filing", "申请转入", "/transfers/new", frozenset({Role.SCHOOL_REGISTRAR})),
+    Section("overdue", "逾期督办", "/transfers/overdue", BUREAUS),
     Section("school-photos", "照片采集", "/photos", PHOTO_UPLOADERS),
     Section("county-photos", "照片采集管理", "/photos/county", frozenset({Role.COUNTY_OFFICER})),
     Section("parent-photo", "学生照片", "/parent", frozenset({PARENT})),
+    Section("exports", "数据导出", "/exports", EXPORT_APPLICANTS),
+    Section("export-audit", "导出审计", "/export-audit", EXPORT_AUDITORS),
 )
 _BY_KEY = {section.key: section for section in SECTIONS}
 

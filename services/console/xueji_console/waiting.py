@@ -39,9 +39,9 @@ def transfer_step(item: Mapping[str, Any]) -> Waiting:
         deadline=_moment(item["current_deadline"]),
         overdue=bool(item["overdue"]),
         escalated=item["escalated_to"] is not None,
-        # The pupil may be outside the person's area (a receiving bureau's incoming pupil);
-        # the transfer's own page will be the link once the console has one.
-        href=None,
+        # The case page, not the pupil's: the pupil may be outside the person's area (a
+        # receiving bureau's incoming pupil), the transfer is always within it.
+        href=f"/transfers/{item['id']}",
     )
 
 

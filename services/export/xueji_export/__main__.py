@@ -2,7 +2,9 @@
 and run the Temporal worker alone (approval workflows, file generation, expiry), as the
 export-worker deployment does; `rebuild-read-model` replays the pupil,
 transfer and photo topics into an emptied read model; `verify-audit` checks every audit chain
-and names each edited, deleted or reordered record (exit status 1 when any is broken)."""
+and names each edited, deleted or reordered record (exit status 1 when any is broken);
+`apply-audit-retention` removes each chain's records older than its province's retention
+setting (at least six months), leaving an anchor the verification starts from."""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from xueji_common.db import Database
 from xueji_common.migrations import upgrade_to_head
 from xueji_common.service import run_service
 from xueji_common.settings import load_settings
+from xueji_export.audit.retention import apply_all
 from xueji_export.audit.verification import chains, verify_chain
 from xueji_export.bootstrap import MIGRATIONS, build
 from xueji_export.read_model.rebuild import rebuild_read_model
@@ -60,7 +63,28 @@ async def _verify(settings: ExportSettings) -> int:
     return 1 if broken else 0
 
 
-COMMANDS = {"worker": _work, "rebuild-read-model": _rebuild, "verify-audit": _verify}
+async def _retain(settings: ExportSettings) -> int:
+    db = Database(settings.asyncpg_url, SCHEMA)
+    try:
+        runs = await apply_all(db)
+    finally:
+        await db.dispose()
+    for run in runs:
+        print(
+            f"chain {run.province_code}: {run.removed} records before {run.cutoff:%Y-%m-%d}"
+            f" removed ({run.retention_months} months), anchored at #{run.anchor_sequence}"
+        )
+    if not runs:
+        print("no audit record is past its retention")
+    return 0
+
+
+COMMANDS = {
+    "worker": _work,
+    "rebuild-read-model": _rebuild,
+    "verify-audit": _verify,
+    "apply-audit-retention": _retain,
+}
 
 
 def main() -> None:

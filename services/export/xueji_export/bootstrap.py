@@ -1,10 +1,12 @@
 """Composition root: builds the export service's app, worker and background loops from
 settings. Like the transfer service it runs as two roles: the API (with the outbox relay,
-the consumers, the audit head publisher and the workflow re-launcher) and the Temporal
-worker (the approval workflow, the file generation and the expiry)."""
+the consumers, the audit head publisher and retention, the report sweeper and the workflow
+re-launcher) and the Temporal worker (the approval workflow, the file generation and the
+expiry)."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import httpx
@@ -30,9 +32,16 @@ from xueji_export.approval.launching import ApprovalLauncher, Queues
 from xueji_export.approval.views import router as approval_router
 from xueji_export.approval.worker import export_worker
 from xueji_export.audit.head import head_publisher
+from xueji_export.audit.retention import retention_job
 from xueji_export.audit.views import router as audit_router
+from xueji_export.catalogue_views import router as catalogue_router
+from xueji_export.downloads.links import LinkIssuer
+from xueji_export.downloads.views import router as downloads_router
 from xueji_export.province_settings.views import router as settings_router
-from xueji_export.read_model import projection
+from xueji_export.read_model.consumer import read_model_consumer
+from xueji_export.reports.expiry import report_sweeper
+from xueji_export.reports.registry import RegistryReports
+from xueji_export.reports.views import router as reports_router
 from xueji_export.schema import SCHEMA, handled_events, org_units, outbox
 from xueji_export.settings import API, WORKER, ExportSettings
 from xueji_workflows import export_approval
@@ -74,41 +83,52 @@ async def build(
             base_url=settings.registry_url, timeout=REGISTRY_TIMEOUT
         )
         launcher = ApprovalLauncher(temporal, kernel.db, queues, settings.approval_working_days)
-        # The approval router first: its /export-applications/inbox is not an application id.
+        # The approval router before the applications router: its
+        # /export-applications/inbox is not an application id.
         routers = [
+            catalogue_router,
             approval_router,
             applications_router,
             documents_router,
             settings_router,
             audit_router,
+            downloads_router,
+            reports_router,
         ]
         readiness["broker"] = broker_check(settings.kafka_bootstrap)
         state |= {
             "outbox": outbox,
             "document_store": ObjectStore(storage, BUCKET),
             "staff": StaffDirectory(http),
+            "download_links": LinkIssuer(
+                storage, BUCKET, timedelta(seconds=settings.download_link_seconds)
+            ),
+            "registry_reports": RegistryReports(http),
+            "report_available_for": timedelta(hours=settings.report_available_hours),
             "launcher": launcher,
             "desk": Desk(temporal, launcher, kernel.db),
         }
         background += [
             kernel.relay(),
             kernel.consumer("export-org", [TOPIC_ORG], org_units.handlers()),
-            kernel.consumer(
-                READ_MODEL_CONSUMER,
-                [TOPIC_PUPIL, TOPIC_TRANSFER, TOPIC_PHOTO],
-                projection.handlers(),
+            read_model_consumer(
+                kernel, READ_MODEL_CONSUMER, [TOPIC_PUPIL, TOPIC_TRANSFER, TOPIC_PHOTO]
             ),
             ("audit-head", head_publisher(kernel.db, settings.audit_head_interval_seconds)),
+            (
+                "audit-retention",
+                retention_job(kernel.db, settings.audit_retention_interval_seconds),
+            ),
+            (
+                "report-sweep",
+                report_sweeper(kernel.db, storage, BUCKET, settings.report_sweep_interval_seconds),
+            ),
             ("approval-relaunch", launcher.relauncher(settings.relaunch_interval_seconds)),
         ]
     if WORKER in roles:
         files = FileStore(storage, BUCKET, settings.watermark_key())
-        worker = export_worker(
-            temporal,
-            queues.export,
-            ExportActivities(kernel.db, files),
-            settings.worker_shutdown_grace,
-        )
+        activities = ExportActivities(kernel.db, files)
+        worker = export_worker(temporal, queues.export, activities, settings.worker_shutdown_grace)
         background.append(("export-worker", worker_job(worker)))
     app = create_app(
         service="export",

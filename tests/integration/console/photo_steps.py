@@ -3,17 +3,14 @@ photo database, portraits as files, and the form steps."""
 
 from __future__ import annotations
 
-import asyncio
-import threading
 from datetime import datetime
 from pathlib import Path
 
 import httpx
 from playwright.sync_api import BrowserContext, Page
-from sqlalchemy import text
 
+from tests.integration.console.platform_sql import platform_sql
 from tests.integration.console.test_console_pages import api_token
-from xueji_common.db import Database
 from xueji_stack.demo.photos import SCHOOL
 from xueji_stack.demo.portraits import jpeg, portrait
 from xueji_stack.platform import Platform
@@ -32,40 +29,19 @@ def roster(platform: Platform, *, without_photo: bool) -> list[dict]:
     return answer.json()["items"]
 
 
-def photo_sql(platform: Platform, query: str, params: dict[str, object]) -> object:
-    """One statement on the photo database, committed; its first value, if it returns rows.
-    Playwright's sync API runs an event loop in the test's thread, so it runs in another."""
-    url = platform.env()["XUEJI_DATABASE_URL"].replace("postgresql://", "postgresql+asyncpg://")
-    found: list[object] = []
-
-    async def read() -> None:
-        db = Database(url, "photo", pool_size=1)
-        try:
-            async with db.sessions() as session, session.begin():
-                result = await session.execute(text(query), params)
-                found.append(result.scalar() if result.returns_rows else None)
-        finally:
-            await db.dispose()
-
-    worker = threading.Thread(target=lambda: asyncio.run(read()))
-    worker.start()
-    worker.join()
-    return found[0]
-
-
 def captcha_answer(platform: Platform, context: BrowserContext) -> str:
     """The answer of the captcha this browser was shown last: stored server-side only, so read
     from the photo service's table by the id in the browser's (HttpOnly) cookie."""
     captcha_id = {c["name"]: c["value"] for c in context.cookies()}["xueji_captcha"]
     query = "SELECT answer FROM photo.captchas WHERE id = CAST(:id AS uuid)"
-    return str(photo_sql(platform, query, {"id": captcha_id}))
+    return str(platform_sql(platform, "photo", query, {"id": captcha_id}))
 
 
 def forget_failed_sign_ins(platform: Platform, since: datetime) -> None:
     """The photo schema is shared by the session's test modules, and every browser here signs
     in from 127.0.0.1: failures left behind would lock that address out for the others."""
     query = "DELETE FROM photo.failed_sign_ins WHERE failed_at >= :since"
-    photo_sql(platform, query, {"since": since})
+    platform_sql(platform, "photo", query, {"since": since})
 
 
 def portrait_file(directory: Path, name: str, size: tuple[int, int] = VALID_SIZE) -> Path:

@@ -89,9 +89,15 @@ async def audit_of(stack: ExportStack, province: str, action: str) -> list[dict]
 
 
 async def publish(
-    bootstrap: str, message: Message, *, event_id: str | None = None, at: datetime | None = None
+    bootstrap: str,
+    message: Message,
+    *,
+    event_id: str | None = None,
+    at: datetime | None = None,
+    payload: bytes | None = None,
 ) -> str:
-    """An event straight onto its topic as its producer would send it (CloudEvents headers)."""
+    """An event straight onto its topic as its producer would send it (CloudEvents headers);
+    `payload` replaces the encoded message (a corrupt event)."""
     kind = event_type_of(message)
     envelope = Envelope(
         id=event_id or str(uuid.uuid4()), source="/xueji/export-tests", type=kind.name,
@@ -101,7 +107,7 @@ async def publish(
     await producer.start()
     try:
         await producer.send_and_wait(
-            kind.topic, value=message.SerializeToString(),
+            kind.topic, value=message.SerializeToString() if payload is None else payload,
             key=kind.key_of(message).encode(), headers=to_headers(envelope),
         )  # fmt: skip
     finally:

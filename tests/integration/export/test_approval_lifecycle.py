@@ -22,8 +22,8 @@ from tests.integration.transfer.world import principal
 from xueji_common.auth.principal import Role
 from xueji_common.storage import minio_client
 from xueji_export.approval.launching import ApprovalLauncher
-from xueji_export.approval.tables import export_files
 from xueji_export.bootstrap import BUCKET
+from xueji_export.files.tables import export_files
 from xueji_export.read_model.tables import pupil_read_model
 from xueji_export.schema import outbox
 

@@ -16,6 +16,7 @@ from sqlalchemy import select
 from tests.integration.export.flows import publish
 from tests.integration.export.world import SCHOOLS, ExportStack
 from tests.integration.harness import eventually
+from tests.integration.photo.flows import records_on
 from tests.integration.registry.builders import IdFactory, create_pupil, pupil_body
 from xueji.common.v1.org_pb2 import OrgKind, OrgRef
 from xueji.photo.v1.photo_events_pb2 import PhotoAccepted, PhotoReopened
@@ -24,7 +25,8 @@ from xueji.registry.v1.pupil_pb2 import PupilRecord, PupilStatus
 from xueji.registry.v1.stage_pb2 import Stage
 from xueji.transfer.v1.transfer_events_pb2 import TransferCompleted
 from xueji.transfer.v1.transfer_pb2 import TransferParties
-from xueji_common.contracts import TOPIC_PUPIL
+from xueji_common.contracts import TOPIC_PUPIL, dlq_topic
+from xueji_common.events.envelope import from_headers
 from xueji_export.bootstrap import READ_MODEL_CONSUMER
 from xueji_export.read_model.rebuild import rebuild_read_model
 from xueji_export.read_model.tables import pupil_read_model
@@ -171,6 +173,29 @@ async def test_duplicate_and_late_events_across_pupils_converge(stack: ExportSta
     rebuilt = await _row(stack, first)
     assert rebuilt == row
     assert await _row(stack, second) == other_row
+
+
+async def test_a_corrupt_event_is_dead_lettered_and_the_rest_of_its_batch_applied(
+    stack: ExportStack,
+) -> None:
+    bootstrap = stack.settings.kafka_bootstrap
+    number = _number()
+    corrupt = pupil_events.PupilCreated(pupil=_record(str(uuid.uuid4()), number, "xq", 1, 1))
+    # Same key, so the same partition and likely the same fetch, before and after the bad one.
+    before = pupil_events.PupilCreated(pupil=_record(str(uuid.uuid4()), number, "xq", 1, 2))
+    after = pupil_events.PupilCreated(pupil=_record(str(uuid.uuid4()), number, "xq", 1, 3))
+    await publish(bootstrap, before)
+    bad_id = await publish(bootstrap, corrupt, payload=b"\xff\xff not protobuf")
+    after_id = await publish(bootstrap, after)
+    await eventually(lambda: _handled(stack, after_id), within=60)
+    assert (await _row(stack, before.pupil.pupil_id) or {}).get("grade") == 2
+    assert (await _row(stack, after.pupil.pupil_id) or {}).get("grade") == 3
+    assert await _row(stack, corrupt.pupil.pupil_id) is None
+    parked = [
+        record for record in await records_on(bootstrap, dlq_topic(TOPIC_PUPIL), number)
+        if dict(record.headers)["xueji_dlq_consumer"].startswith(READ_MODEL_CONSUMER.encode())
+    ]  # fmt: skip
+    assert [from_headers(record.headers).id for record in parked] == [bad_id]
 
 
 async def test_metrics_print_the_lag_in_events_and_seconds(stack: ExportStack) -> None:

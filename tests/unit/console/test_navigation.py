@@ -8,18 +8,36 @@ from xueji_common.auth.principal import Role
 from xueji_console.navigation import may_use, sections_for
 from xueji_console.session import PARENT, TEACHER
 
-PHOTO_MENUS = {
-    Role.SCHOOL_REGISTRAR: ["照片采集"],
+# After 首页 and 学生学籍: each role's transfer, photo and export pages.
+MENUS = {
+    Role.SCHOOL_REGISTRAR: ["转学", "申请转入", "照片采集", "数据导出"],
     Role.CLASS_TEACHER: ["照片采集"],
-    Role.COUNTY_OFFICER: ["照片采集管理"],
-    Role.SCHOOL_REVIEWER: [],
+    Role.COUNTY_OFFICER: ["转学", "逾期督办", "照片采集管理", "数据导出"],
+    Role.SCHOOL_REVIEWER: ["转学"],
+    Role.CITY_OFFICER: ["转学", "逾期督办", "数据导出"],
+    Role.PROVINCE_OFFICER: ["转学", "逾期督办", "数据导出", "导出审计"],
+    Role.NATIONAL_OPERATOR: ["转学", "逾期督办", "导出审计"],
 }
 
 
-@pytest.mark.parametrize("role", list(PHOTO_MENUS))
-def test_staff_get_the_home_page_the_pupils_and_their_photo_pages(role: Role) -> None:
-    assert [s.label for s in sections_for(role)] == ["首页", "学生学籍", *PHOTO_MENUS[role]]
+@pytest.mark.parametrize("role", list(MENUS))
+def test_staff_get_the_home_page_the_pupils_and_their_own_sections(role: Role) -> None:
+    assert [s.label for s in sections_for(role)] == ["首页", "学生学籍", *MENUS[role]]
     assert may_use(role, "pupils")
+
+
+@pytest.mark.parametrize("role", [Role.CLASS_TEACHER, Role.SCHOOL_REVIEWER, Role.COUNTY_OFFICER])
+def test_only_a_provinces_officers_and_the_national_operators_read_the_export_audit(
+    role: Role,
+) -> None:
+    assert not may_use(role, "export-audit")
+    assert may_use(Role.PROVINCE_OFFICER, "export-audit")
+
+
+def test_only_a_registrar_files_a_transfer_and_only_bureaus_see_the_overdue_list() -> None:
+    assert [r for r in Role if may_use(r, "transfer-filing")] == [Role.SCHOOL_REGISTRAR]
+    assert not may_use(Role.SCHOOL_REGISTRAR, "overdue")
+    assert not may_use(Role.CLASS_TEACHER, "transfers")
 
 
 def test_a_parent_gets_only_the_pupil_photo_page() -> None:

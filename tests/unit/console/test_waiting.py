@@ -28,6 +28,7 @@ def test_overdue_come_first_then_the_nearest_deadline_then_the_undated() -> None
 
 def test_api_items_keep_their_deadline_step_and_escalation() -> None:
     transfer = transfer_step({
+        "id": "TR-G310118201709078319-0a1b2c3d",
         "pupil_number": "G310118201709078319", "pupil_name": "龙远睿",
         "sending_school": {"code": "2131000101", "name": "金泽小学"},
         "receiving_school": {"code": "2131000201", "name": "建襄小学"},
@@ -37,6 +38,7 @@ def test_api_items_keep_their_deadline_step_and_escalation() -> None:
     assert transfer.step == "转入地教育局审核"
     assert transfer.deadline == datetime(2026, 12, 17, 15, 59, 59, tzinfo=UTC)
     assert transfer.overdue and transfer.escalated
+    assert transfer.href == "/transfers/TR-G310118201709078319-0a1b2c3d"
     change = status_change({
         "pupil_id": "8b4f", "pupil_name": "叶佳子", "national_number": "G3101182020",
         "change_type_name": "休学", "current_step": "county_bureau", "deadline": None,

@@ -65,7 +65,8 @@ UNREAD = {
     "transfer-worker": {"docking_provinces", "s3_access_key", "s3_secret_key"},
     "export": {"watermark_key_file", "worker_shutdown_grace_seconds"},
     "export-worker": {"audit_head_interval_seconds", "relaunch_interval_seconds",
-                      "approval_working_days"},
+                      "approval_working_days", "download_link_seconds", "report_available_hours",
+                      "audit_retention_interval_seconds", "report_sweep_interval_seconds"},
 }
 # The Secrets each Deployment reads, and no more.
 SECRETS = {

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from xueji_export.files.approval import ApprovedExport
+from xueji_export.files.formats import FileFormat
 from xueji_export.files.generation import write_file
 
 KEY = b"test-watermark-key"
@@ -23,11 +24,17 @@ async def scoped_rows(
         yield chosen[start : start + batch]
 
 
-def write(export: ApprovedExport, batches: AsyncGenerator[Any, None], directory: Path) -> Path:
+def write(
+    export: ApprovedExport,
+    batches: AsyncGenerator[Any, None],
+    directory: Path,
+    file_format: FileFormat = FileFormat.XLSX,
+) -> Path:
     async def run() -> Path:
         written = await write_file(
-            export, batches, service_key=KEY, directory=directory, progress=lambda _: None
-        )
+            export, batches, service_key=KEY, directory=directory, progress=lambda _: None,
+            file_format=file_format,
+        )  # fmt: skip
         return written.path
 
     return asyncio.run(run())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -56,3 +57,19 @@ def read_back(path: Path) -> ReadBack:
         creator=core.findtext(f"{_CORE}creator") or "",
         custom=properties,
     )
+
+
+@dataclass(frozen=True)
+class CsvReadBack:
+    banner: str
+    trace: str
+    labels: list[str]
+    rows: list[tuple[str, ...]]
+
+
+def read_back_csv(path: Path) -> CsvReadBack:
+    raw = path.read_bytes()
+    assert raw.startswith("\ufeff".encode()), "Excel needs the UTF-8 BOM to read Chinese"
+    with path.open(encoding="utf-8-sig", newline="") as stream:
+        banner, trace, labels, *rows = list(csv.reader(stream))
+    return CsvReadBack(banner[0], trace[0], labels, [tuple(row) for row in rows])

@@ -1,4 +1,5 @@
-"""A file never holds a field or a pupil outside its approval, and holds every pupil in scope.
+"""A file, xlsx or CSV, never holds a field or a pupil outside its approval, and holds every
+pupil in scope.
 
 Property-based over random approvals (field subsets, scopes at any level of the tree) and
 random read models (pupils in random schools, random values, empty ones included). The
@@ -18,10 +19,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.unit.export_files.memory_source import scoped_rows, write
-from tests.unit.export_files.readback import read_back
+from tests.unit.export_files.readback import read_back, read_back_csv
 from xueji_export import catalogue
 from xueji_export.catalogue import CatalogueField, ValueType
 from xueji_export.files.approval import ApprovedExport, approved_export
+from xueji_export.files.formats import FileFormat
 
 SCHOOLS = tuple(
     f"/CN/31/{city}/{county}/{county}{n:04d}/"
@@ -68,6 +70,19 @@ def _shown(entry: CatalogueField, value: Any) -> object:
     return value
 
 
+def _shown_in_csv(entry: CatalogueField, value: Any) -> str:
+    """The same as text, with the two Excel guards: a formula-like start gets an apostrophe,
+    a long digit string a leading tab."""
+    shown = _shown(entry, value)
+    if not isinstance(shown, str):
+        return str(shown)
+    if shown[:1] in ("=", "+", "-", "@"):
+        return "'" + shown
+    if len(shown) >= 12 and shown.isdigit():
+        return "\t" + shown
+    return shown
+
+
 def _approval(field_keys: list[str], unit_paths: list[str]) -> ApprovedExport:
     return approved_export(
         application_number="DC-2026-0001",
@@ -80,23 +95,33 @@ def _approval(field_keys: list[str], unit_paths: list[str]) -> ApprovedExport:
     )
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+_READERS = {FileFormat.XLSX: read_back, FileFormat.CSV: read_back_csv}
+_SHOWN = {FileFormat.XLSX: _shown, FileFormat.CSV: _shown_in_csv}
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     approval=APPROVAL,
     pupils=st.lists(PUPIL, max_size=30),
     batch=st.integers(min_value=1, max_value=7),
+    file_format=st.sampled_from(FileFormat),
 )
 def test_file_holds_exactly_the_approved_fields_and_pupils(
-    approval: dict[str, list[str]], pupils: list[dict[str, Any]], batch: int
+    approval: dict[str, list[str]],
+    pupils: list[dict[str, Any]],
+    batch: int,
+    file_format: FileFormat,
 ) -> None:
     export = _approval(approval["field_keys"], approval["unit_paths"])
     with tempfile.TemporaryDirectory() as work:
         source = scoped_rows(pupils, approval["unit_paths"], batch)
-        file = read_back(write(export, source, Path(work)))
+        file = _READERS[file_format](write(export, source, Path(work), file_format))
     approved = [f for f in catalogue.FIELDS if f.key in approval["field_keys"]]
     assert file.labels == [f.label for f in approved]
+    assert file.banner.startswith("申请编号：DC-2026-0001　经办人：王经办")
     in_scope = [
         p for p in pupils if any(p["unit_path"].startswith(unit) for unit in approval["unit_paths"])
     ]
-    expected = Counter(tuple(_shown(f, p[f.key]) for f in approved) for p in in_scope)
+    shown = _SHOWN[file_format]
+    expected = Counter(tuple(shown(f, p[f.key]) for f in approved) for p in in_scope)
     assert Counter(file.rows) == expected

@@ -10,8 +10,9 @@ import openpyxl
 import pytest
 
 from tests.unit.export_files.memory_source import KEY, scoped_rows, write
-from tests.unit.export_files.readback import read_back
+from tests.unit.export_files.readback import read_back, read_back_csv
 from xueji_export.files.approval import NotExportable, approved_export
+from xueji_export.files.formats import FileFormat
 from xueji_export.files.read_model import selection
 from xueji_export.files.rows import OutOfScopeRow
 from xueji_export.files.watermark import is_genuine, watermark
@@ -99,3 +100,26 @@ def test_query_selects_the_approved_columns_of_the_scope_only() -> None:
     sql, arguments = selection(EXPORT)
     assert sql.startswith("SELECT unit_path, school_name, name FROM export.pupil_read_model ")
     assert arguments == [["/CN/31/3101/310101/%"]]
+
+
+def test_csv_carries_application_handler_time_and_watermark_in_its_header_rows() -> None:
+    pupils = [_pupil(SCHOOL, "=HYPERLINK(1)"), _pupil(OTHER_SCHOOL, "王五")]
+    with tempfile.TemporaryDirectory() as work:
+        source = scoped_rows(pupils, EXPORT.unit_paths, 10)
+        path = write(EXPORT, source, Path(work), FileFormat.CSV)
+        assert path.name == "DC-2026-0042_上海市_黄浦区_教育局.csv"
+        file = read_back_csv(path)
+    mark = watermark(KEY, "DC-2026-0042", "9f1c")
+    when = "2026-12-03 12:05:06 北京时间"
+    assert file.banner == f"申请编号：DC-2026-0042　经办人：李经办　生成时间：{when}"
+    assert file.trace == f"生成编号：9f1c　水印：{mark}"
+    assert file.labels == ["学校名称", "姓名"]
+    # A formula is never evaluated by Excel; the pupil outside the scope is not there.
+    assert file.rows == [("黄浦一小", "'=HYPERLINK(1)")]
+
+
+def test_an_empty_csv_keeps_its_header_rows() -> None:
+    with tempfile.TemporaryDirectory() as work:
+        path = write(EXPORT, scoped_rows([], EXPORT.unit_paths, 10), Path(work), FileFormat.CSV)
+        file = read_back_csv(path)
+    assert file.labels == ["学校名称", "姓名"] and file.rows == []

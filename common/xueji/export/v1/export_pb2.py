@@ -25,17 +25,19 @@ _sym_db = _symbol_database.Default()
 from xueji.common.v1 import org_pb2 as xueji_dot_common_dot_v1_dot_org__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1cxueji/export/v1/export.proto\x12\x0fxueji.export.v1\x1a\x19xueji/common/v1/org.proto\"B\n\x0eRequestedField\x12\r\n\x05\x66ield\x18\x01 \x01(\t\x12\x11\n\tsensitive\x18\x02 \x01(\x08\x12\x0e\n\x06reason\x18\x03 \x01(\t\"\xd4\x03\n\x11\x45xportApplication\x12\x16\n\x0e\x61pplication_id\x18\x01 \x01(\t\x12/\n\x0e\x61pplicant_unit\x18\x02 \x01(\x0b\x32\x17.xueji.common.v1.OrgRef\x12\x0f\n\x07purpose\x18\x03 \x01(\t\x12&\n\x05scope\x18\x04 \x03(\x0b\x32\x17.xueji.common.v1.OrgRef\x12-\n\x06method\x18\x05 \x01(\x0e\x32\x1d.xueji.export.v1.ExportMethod\x12/\n\x06\x66ields\x18\x06 \x03(\x0b\x32\x1f.xueji.export.v1.RequestedField\x12\x10\n\x08use_from\x18\x07 \x01(\t\x12\x11\n\tuse_until\x18\x08 \x01(\t\x12\x18\n\x10security_officer\x18\t \x01(\t\x12\x0f\n\x07handler\x18\n \x01(\t\x12\x15\n\rsecurity_plan\x18\x0b \x01(\t\x12\x1b\n\x13\x63onsent_document_id\x18\x0c \x01(\t\x12\x1a\n\x12handler_account_id\x18\r \x01(\t\x12!\n\x19security_plan_document_id\x18\x0e \x01(\t\x12\x1a\n\x12\x61pplication_number\x18\x0f \x01(\t*`\n\x0c\x45xportMethod\x12\x1d\n\x19\x45XPORT_METHOD_UNSPECIFIED\x10\x00\x12\x16\n\x12\x45XPORT_METHOD_PAGE\x10\x01\x12\x19\n\x15\x45XPORT_METHOD_BACKEND\x10\x02\x62\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1cxueji/export/v1/export.proto\x12\x0fxueji.export.v1\x1a\x19xueji/common/v1/org.proto\"B\n\x0eRequestedField\x12\r\n\x05\x66ield\x18\x01 \x01(\t\x12\x11\n\tsensitive\x18\x02 \x01(\x08\x12\x0e\n\x06reason\x18\x03 \x01(\t\"\x8c\x04\n\x11\x45xportApplication\x12\x16\n\x0e\x61pplication_id\x18\x01 \x01(\t\x12/\n\x0e\x61pplicant_unit\x18\x02 \x01(\x0b\x32\x17.xueji.common.v1.OrgRef\x12\x0f\n\x07purpose\x18\x03 \x01(\t\x12&\n\x05scope\x18\x04 \x03(\x0b\x32\x17.xueji.common.v1.OrgRef\x12-\n\x06method\x18\x05 \x01(\x0e\x32\x1d.xueji.export.v1.ExportMethod\x12/\n\x06\x66ields\x18\x06 \x03(\x0b\x32\x1f.xueji.export.v1.RequestedField\x12\x10\n\x08use_from\x18\x07 \x01(\t\x12\x11\n\tuse_until\x18\x08 \x01(\t\x12\x18\n\x10security_officer\x18\t \x01(\t\x12\x0f\n\x07handler\x18\n \x01(\t\x12\x15\n\rsecurity_plan\x18\x0b \x01(\t\x12\x1b\n\x13\x63onsent_document_id\x18\x0c \x01(\t\x12\x1a\n\x12handler_account_id\x18\r \x01(\t\x12!\n\x19security_plan_document_id\x18\x0e \x01(\t\x12\x1a\n\x12\x61pplication_number\x18\x0f \x01(\t\x12\x36\n\x0b\x66ile_format\x18\x10 \x01(\x0e\x32!.xueji.export.v1.ExportFileFormat*`\n\x0c\x45xportMethod\x12\x1d\n\x19\x45XPORT_METHOD_UNSPECIFIED\x10\x00\x12\x16\n\x12\x45XPORT_METHOD_PAGE\x10\x01\x12\x19\n\x15\x45XPORT_METHOD_BACKEND\x10\x02*o\n\x10\x45xportFileFormat\x12\"\n\x1e\x45XPORT_FILE_FORMAT_UNSPECIFIED\x10\x00\x12\x1b\n\x17\x45XPORT_FILE_FORMAT_XLSX\x10\x01\x12\x1a\n\x16\x45XPORT_FILE_FORMAT_CSV\x10\x02\x62\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'xueji.export.v1.export_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
-  _globals['_EXPORTMETHOD']._serialized_start=615
-  _globals['_EXPORTMETHOD']._serialized_end=711
+  _globals['_EXPORTMETHOD']._serialized_start=671
+  _globals['_EXPORTMETHOD']._serialized_end=767
+  _globals['_EXPORTFILEFORMAT']._serialized_start=769
+  _globals['_EXPORTFILEFORMAT']._serialized_end=880
   _globals['_REQUESTEDFIELD']._serialized_start=76
   _globals['_REQUESTEDFIELD']._serialized_end=142
   _globals['_EXPORTAPPLICATION']._serialized_start=145
-  _globals['_EXPORTAPPLICATION']._serialized_end=613
+  _globals['_EXPORTAPPLICATION']._serialized_end=669
 # @@protoc_insertion_point(module_scope)

@@ -99,12 +99,14 @@ class ServiceApi:
         params: dict[str, object] | None = None,
         json: JSON = None,
         files: dict[str, tuple[str, bytes, str]] | None = None,
+        form: dict[str, str] | None = None,
         client_address: str | None = None,
     ) -> JSON:
-        """`files` sends a multipart form (an upload) instead of a JSON body; `client_address`
-        names the browser's address to a service that counts attempts per address."""
+        """`files` sends a multipart form (an upload, with the fields of `form` beside it)
+        instead of a JSON body; `client_address` names the browser's address to a service that
+        counts attempts per address."""
         response = await self._send(
-            method, path, token=token, params=params, json=json, files=files,
+            method, path, token=token, params=params, json=json, files=files, form=form,
             client_address=client_address,
         )  # fmt: skip
         return response.json() if response.content else None
@@ -123,6 +125,7 @@ class ServiceApi:
         params: dict[str, object] | None = None,
         json: JSON = None,
         files: dict[str, tuple[str, bytes, str]] | None = None,
+        form: dict[str, str] | None = None,
         client_address: str | None = None,
     ) -> httpx.Response:
         headers = {"Authorization": f"Bearer {token}"} if token else {}
@@ -131,7 +134,7 @@ class ServiceApi:
         query = {k: v for k, v in (params or {}).items() if v is not None and v != ""}
         try:
             response = await self._http.request(
-                method, path, headers=headers, params=query, json=json, files=files
+                method, path, headers=headers, params=query, json=json, files=files, data=form
             )
         except httpx.HTTPError as exc:
             unavailable = errors.DEPENDENCY_UNAVAILABLE

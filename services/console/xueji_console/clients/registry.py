@@ -39,6 +39,15 @@ class RegistryClient:
     async def unit(self, token: str, code: str) -> JSON:
         return await self.api.call("GET", f"/v1/org-units/{code}", token=token)
 
+    async def units_below(self, token: str, code: str) -> JSON:
+        """The units directly below `code` (a county's schools, a province's cities)."""
+        params = {"parent_code": code, "limit": 1000}
+        return await self.api.call("GET", "/v1/org-units", token=token, params=params)
+
+    async def unit_accounts(self, token: str, code: str) -> JSON:
+        """The staff accounts of the unit `code`, active or not."""
+        return await self.api.call("GET", f"/v1/org-units/{code}/accounts", token=token)
+
     async def schools(self, token: str) -> JSON:
         """The schools within the caller's unit."""
         params = {"kind": "school", "limit": 1000}

@@ -27,6 +27,7 @@ from xueji_export.applications.staff import StaffDirectory, StaffMember
 from xueji_export.applications.states import ApplicationState
 from xueji_export.applications.tables import export_applications
 from xueji_export.audit.trail import AuditEvent, chain_of, record
+from xueji_export.files.formats import FileFormat
 from xueji_export.province_settings.store import settings_of
 from xueji_export.schema import org_units
 
@@ -34,6 +35,10 @@ CHINA = ZoneInfo("Asia/Shanghai")
 APPLICANTS = frozenset(
     {Role.SCHOOL_REGISTRAR, Role.COUNTY_OFFICER, Role.CITY_OFFICER, Role.PROVINCE_OFFICER}
 )
+_FORMATS = {
+    FileFormat.XLSX: contract.EXPORT_FILE_FORMAT_XLSX,
+    FileFormat.CSV: contract.EXPORT_FILE_FORMAT_CSV,
+}
 _METHODS = {
     rules.ExportMethod.PAGE: contract.EXPORT_METHOD_PAGE,
     rules.ExportMethod.BACKEND: contract.EXPORT_METHOD_BACKEND,
@@ -110,6 +115,7 @@ async def file_application(
         "handler_name": handler.name,
         "security_plan_document_id": data.security_plan_document_id,
         "consent_document_id": data.consent_document_id,
+        "file_format": data.file_format.value,
         "created_at": now,
         "updated_at": now,
     }
@@ -153,5 +159,6 @@ def _applied(row: dict[str, object], applicant: Principal) -> events.ExportAppli
         handler_account_id=str(row["handler_account_id"]),
         security_plan_document_id=str(row["security_plan_document_id"]),
         application_number=str(row["number"]),
+        file_format=_FORMATS[FileFormat(str(row["file_format"]))],
     )
     return events.ExportApplied(application=application, actor=actor_of(applicant))

@@ -8,6 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from xueji_export.applications.rules import ExportMethod
 from xueji_export.applications.states import ApplicationState
+from xueji_export.files.formats import FileFormat
 
 
 class FieldItem(BaseModel):
@@ -28,6 +29,7 @@ class ApplicationCreate(BaseModel):
     handler_account_id: str = Field(min_length=1, max_length=64, description="经办人")
     security_plan_document_id: str = Field(min_length=1, max_length=64)
     consent_document_id: str | None = Field(default=None, max_length=64)
+    file_format: FileFormat = Field(default=FileFormat.XLSX, description="xlsx 或 csv")
 
 
 class ApplicationRead(BaseModel):
@@ -47,6 +49,7 @@ class ApplicationRead(BaseModel):
     handler_name: str
     security_plan_document_id: str
     consent_document_id: str | None
+    file_format: FileFormat
     created_at: datetime
     # The approval's standing and the file's progress (approval/).
     current_step: str | None = Field(None, description="approval | execution | generation")

@@ -58,6 +58,8 @@ export_applications = Table(
     Column("handler_name", Text, nullable=False),
     Column("security_plan_document_id", UUID(as_uuid=False), nullable=False),
     Column("consent_document_id", UUID(as_uuid=False), nullable=True),
+    # "xlsx" or "csv" (files.formats.FileFormat).
+    Column("file_format", String(4), nullable=False, server_default="xlsx"),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
     # The applicant's role when filing (NULL on rows filed before it was kept).

@@ -30,7 +30,8 @@ def application_read(row: Any) -> ApplicationRead:
         security_officer=row["security_officer"], handler_account_id=row["handler_account_id"],
         handler_name=row["handler_name"],
         security_plan_document_id=row["security_plan_document_id"],
-        consent_document_id=row["consent_document_id"], created_at=row["created_at"],
+        consent_document_id=row["consent_document_id"], file_format=row["file_format"],
+        created_at=row["created_at"],
         # A row just filed has no standing yet.
         current_step=row.get("current_step"), current_party_unit=row.get("current_party_unit"),
         current_deadline=row.get("current_deadline"), overdue=row.get("overdue", False),

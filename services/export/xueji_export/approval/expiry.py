@@ -16,8 +16,8 @@ from xueji_common.db import Database
 from xueji_common.uow import UnitOfWork
 from xueji_export.applications.states import ApplicationState
 from xueji_export.approval import messages
-from xueji_export.approval.tables import export_files
 from xueji_export.approval.transitions import locked, move, worker_audit
+from xueji_export.files.tables import export_files
 from xueji_export.schema import outbox
 from xueji_workflows.export_approval.activities import ExpireApplicationResult
 
@@ -51,7 +51,9 @@ async def expire_application(
             return ExpireApplicationResult(deleted)
         files = list(
             await uow.session.scalars(
-                select(export_files.c.id).where(export_files.c.application_id == application_id)
+                select(export_files.c.generation_id)
+                .where(export_files.c.application_id == application_id)
+                .order_by(export_files.c.generated_at)
             )
         )
         await uow.session.execute(

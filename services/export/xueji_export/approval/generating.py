@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from minio import Minio
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import func, select, update
 from temporalio import activity
 
 from xueji_common.db import Database
@@ -27,11 +27,13 @@ from xueji_export.applications.states import ApplicationState
 from xueji_export.applications.tables import export_applications
 from xueji_export.approval import messages
 from xueji_export.approval.case_input import end_of_use
-from xueji_export.approval.tables import export_files
 from xueji_export.approval.transitions import Row, locked, move, worker_audit
 from xueji_export.files.approval import ApprovedExport, approved_export
+from xueji_export.files.formats import FileFormat
 from xueji_export.files.generation import GeneratedFile, generate
+from xueji_export.files.records import record_generated
 from xueji_export.files.source import read_model_batches
+from xueji_export.files.tables import export_files
 from xueji_export.schema import org_units, outbox
 from xueji_workflows.export_approval.activities import GenerateFileResult
 
@@ -70,6 +72,7 @@ async def generate_file(db: Database, store: FileStore, application_id: str) -> 
             storage=store.storage,
             bucket=store.bucket,
             progress=progress.report,
+            file_format=FileFormat(row["file_format"]),
         )
     await progress.settled()
     return await _finish(db, row, export, generated)
@@ -155,27 +158,28 @@ class _Progress:
 async def _finish(
     db: Database, row: Row, export: ApprovedExport, generated: GeneratedFile
 ) -> GenerateFileResult:
-    file = {
-        "id": str(uuid.UUID(export.generation_id)),
-        "application_id": str(row["id"]),
-        "object_key": generated.object_key,
-        "file_name": generated.file_name,
-        "rows": generated.rows,
-        "size_bytes": generated.size_bytes,
-        "sha256": generated.sha256,
-        "watermark": generated.watermark,
-        "generated_at": export.generated_at,
-    }
     async with UnitOfWork(db, outbox) as uow:
         current = await locked(uow.session, str(row["id"]))
-        await uow.session.execute(insert(export_files).values(file))
+        file_format = FileFormat(current["file_format"])
+        await record_generated(uow.session, str(row["id"]), export, generated, file_format)
         audit = worker_audit(
             current,
             "file.generated",
-            {"file_id": file["id"], "rows": generated.rows, "sha256": generated.sha256},
+            {
+                "generation_id": export.generation_id,
+                "rows": generated.rows,
+                "sha256": generated.sha256,
+            },
         )
         await move(uow.session, current, ApplicationState.READY, audit, rows_written=generated.rows)
         fields = list(export.keys)
-        uow.publish(messages.generated(current, file, fields, end_of_use(current["use_until"])))
+        ends = end_of_use(current["use_until"])
+        uow.publish(messages.generated(current, export, generated, fields, ends))
         await uow.commit()
-    return _result(file)
+    return GenerateFileResult(
+        object_key=generated.object_key,
+        file_name=generated.file_name,
+        rows=generated.rows,
+        size_bytes=generated.size_bytes,
+        sha256=generated.sha256,
+    )

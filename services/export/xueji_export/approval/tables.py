@@ -1,5 +1,5 @@
 """What the approval lifecycle stores beside the application row: its workflow's events (the
-timeline) and the files generated for it."""
+timeline). The files generated for it are `files.tables.export_files`."""
 
 from __future__ import annotations
 
@@ -42,28 +42,4 @@ application_events = Table(
     Column("details", JSONB, nullable=False),
     Column("occurred_at", DateTime(timezone=True), nullable=False),
     Index("export_application_events_application", "application_id", "seq"),
-)
-
-# The file generated for an application (one per generation; a retried generation writes a
-# new one). Its objects live under "<application number>/" in the exports bucket.
-export_files = Table(
-    "export_files",
-    metadata,
-    Column("id", UUID(as_uuid=False), primary_key=True),
-    Column(
-        "application_id",
-        UUID(as_uuid=False),
-        ForeignKey("export_applications.id"),
-        nullable=False,
-    ),
-    Column("object_key", Text, nullable=False),
-    Column("file_name", Text, nullable=False),
-    Column("rows", BigInteger, nullable=False),
-    Column("size_bytes", BigInteger, nullable=False),
-    Column("sha256", String(64), nullable=False),
-    Column("watermark", Text, nullable=False),
-    Column("generated_at", DateTime(timezone=True), nullable=False),
-    # Set when the period of use ended and the objects were removed from storage.
-    Column("deleted_at", DateTime(timezone=True), nullable=True),
-    Index("export_files_application", "application_id"),
 )

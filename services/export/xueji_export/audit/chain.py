@@ -21,6 +21,8 @@ from enum import StrEnum
 from typing import Any
 
 GENESIS = "0" * 64
+# The action of the record a retention run appends; it names the anchor it left.
+RETENTION_ACTION = "audit.retention"
 
 
 @dataclass(frozen=True)
@@ -87,15 +89,22 @@ class ChainHead:
     hash: str
 
 
-def verify(entries: Sequence[AuditEntry], head: ChainHead | None) -> list[Finding]:
+ORIGIN = ChainHead(0, GENESIS)
+
+
+def verify(
+    entries: Sequence[AuditEntry], head: ChainHead | None, anchor: ChainHead = ORIGIN
+) -> list[Finding]:
     """Every break in one chain, `entries` in sequence order; an empty list means intact.
 
     `head` is the newest record's sequence and hash as last recorded (the chain head row, or a
     copy a province kept from export.audit_head); it reveals deleted newest records.
+    `anchor` is where the chain starts once retention removed its oldest records: the last
+    removed record's sequence and hash; the newest retention record must name it.
     """
-    findings: list[Finding] = []
+    findings = _anchor_findings(entries, anchor)
     stored_hashes = {entry.hash for entry in entries}
-    previous_hash, previous_sequence = GENESIS, 0
+    previous_hash, previous_sequence = anchor.hash, anchor.sequence
     previous: AuditEntry | None = None
     for entry in entries:
         if entry.sequence != previous_sequence + 1:
@@ -105,9 +114,7 @@ def verify(entries: Sequence[AuditEntry], head: ChainHead | None) -> list[Findin
             )
         elif entry.prev_hash != previous_hash and entry.prev_hash in stored_hashes:
             findings.append(
-                Finding(
-                    FindingKind.REORDERED, entry.sequence, entry.record_id, "记录位置被调换"
-                )
+                Finding(FindingKind.REORDERED, entry.sequence, entry.record_id, "记录位置被调换")
             )
         elif record_hash(entry) != entry.hash:
             findings.append(
@@ -133,6 +140,26 @@ def verify(entries: Sequence[AuditEntry], head: ChainHead | None) -> list[Findin
             )
         )
     return findings
+
+
+def _anchor_findings(entries: Sequence[AuditEntry], anchor: ChainHead) -> list[Finding]:
+    """An anchor no retention record accounts for means records were removed by hand."""
+    runs = [entry for entry in entries if entry.action == RETENTION_ACTION]
+    named = (
+        ChainHead(int(runs[-1].details.get("removed_through", -1)),
+                  str(runs[-1].details.get("anchor_hash", "")))
+        if runs else ORIGIN
+    )  # fmt: skip
+    if named == anchor:
+        return []
+    return [
+        Finding(
+            FindingKind.DELETED,
+            anchor.sequence,
+            runs[-1].record_id if runs else "",
+            f"第1至{anchor.sequence}条记录的删除没有保留期记录",
+        )
+    ]
 
 
 def _range_text(first: int, last: int) -> str:

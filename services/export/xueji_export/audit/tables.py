@@ -48,4 +48,8 @@ audit_chain_heads = Table(
     Column("recorded_at", DateTime(timezone=True), nullable=True),
     # The sequence last published as export.audit_head; the publisher skips unchanged heads.
     Column("published_sequence", BigInteger, nullable=False, server_default="0"),
+    # Where verification starts once retention removed the oldest records: the last removed
+    # record's sequence and hash (0 and the genesis hash while nothing was removed).
+    Column("anchor_sequence", BigInteger, nullable=False, server_default="0"),
+    Column("anchor_hash", String(64), nullable=False, server_default="0" * 64),
 )

@@ -29,17 +29,25 @@ async def verify_chain(session: AsyncSession, province_code: str) -> list[Findin
     (export.audit_head) can also compare that copy with what this returns as intact."""
     head_row = (
         await session.execute(
-            select(audit_chain_heads.c.sequence, audit_chain_heads.c.hash).where(
-                audit_chain_heads.c.province_code == province_code
-            )
+            select(
+                audit_chain_heads.c.sequence,
+                audit_chain_heads.c.hash,
+                audit_chain_heads.c.anchor_sequence,
+                audit_chain_heads.c.anchor_hash,
+            ).where(audit_chain_heads.c.province_code == province_code)
         )
     ).first()
     rows = await session.stream(
         select(audit_records)
-        .where(audit_records.c.province_code == province_code)
+        .where(
+            audit_records.c.province_code == province_code,
+            audit_records.c.sequence > (head_row.anchor_sequence if head_row else 0),
+        )
         .order_by(audit_records.c.sequence)
         .execution_options(yield_per=2_000)
     )
     entries = [entry_of(row) async for row in rows.mappings()]
-    head = ChainHead(head_row.sequence, head_row.hash) if head_row else None
-    return verify(entries, head)
+    if head_row is None:
+        return verify(entries, None)
+    anchor = ChainHead(head_row.anchor_sequence, head_row.anchor_hash)
+    return verify(entries, ChainHead(head_row.sequence, head_row.hash), anchor)

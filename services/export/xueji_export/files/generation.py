@@ -22,12 +22,13 @@ from typing import Any
 from minio import Minio
 
 from xueji_export.files.approval import ApprovedExport
+from xueji_export.files.csv_sheet import write_csv
+from xueji_export.files.formats import FileFormat
 from xueji_export.files.package import stamp_properties
 from xueji_export.files.rows import Cell, FileRows
 from xueji_export.files.watermark import watermark
 from xueji_export.files.workbook import write_workbook
 
-XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PROGRESS_EVERY = 10_000
 # Multipart upload: the file leaves in parts of this size, never read whole into memory.
 PART_BYTES = 16 * 1024 * 1024
@@ -64,11 +65,17 @@ async def generate(
     storage: Minio,
     bucket: str,
     progress: Progress,
+    file_format: FileFormat = FileFormat.XLSX,
 ) -> GeneratedFile:
-    """Write the export's file from `batches` and upload it to `bucket`."""
+    """Write the export's file from `batches` in `file_format` and upload it to `bucket`."""
     with tempfile.TemporaryDirectory(prefix="xueji-export-") as work:
         written = await write_file(
-            export, batches, service_key=service_key, directory=Path(work), progress=progress
+            export,
+            batches,
+            service_key=service_key,
+            directory=Path(work),
+            progress=progress,
+            file_format=file_format,
         )
         key = f"{export.application_number}/{export.generation_id}/{written.path.name}"
         await asyncio.to_thread(
@@ -76,7 +83,7 @@ async def generate(
             bucket,
             key,
             str(written.path),
-            content_type=XLSX_CONTENT_TYPE,
+            content_type=FileFormat(file_format).content_type,
             metadata={"generation-id": export.generation_id, "watermark": written.watermark},
             part_size=PART_BYTES,
         )
@@ -92,22 +99,29 @@ async def write_file(
     service_key: bytes,
     directory: Path,
     progress: Progress,
+    file_format: FileFormat = FileFormat.XLSX,
 ) -> WrittenFile:
-    """Write the export's stamped file into `directory`, named for its application."""
+    """Write the export's traceable file into `directory`, named for its application."""
+    file_format = FileFormat(file_format)
     mark = watermark(service_key, export.application_number, export.generation_id)
     rows = FileRows(export)
     loop = asyncio.get_running_loop()
-    unstamped, stamped = directory / "unstamped.xlsx", directory / export.file_name()
+    target = directory / export.file_name(file_format.value)
+    # The xlsx is stamped after writing (the writer has no properties API); a CSV carries its
+    # trace rows from the start.
+    first = directory / "unstamped.xlsx" if file_format is FileFormat.XLSX else target
+    writer = write_workbook if file_format is FileFormat.XLSX else write_csv
     records = _records(rows, batches, loop, progress)
     try:
-        await asyncio.to_thread(write_workbook, unstamped, export, mark, records)
+        await asyncio.to_thread(writer, first, export, mark, records)
     finally:
         await batches.aclose()
     progress(rows.written)
-    digest, size = await asyncio.to_thread(
-        _stamp, unstamped, stamped, export, mark, rows.written
-    )
-    return WrittenFile(stamped, rows.written, size, digest, mark)
+    if file_format is FileFormat.XLSX:
+        digest, size = await asyncio.to_thread(_stamp, first, target, export, mark, rows.written)
+    else:
+        digest, size = await asyncio.to_thread(_digest, target)
+    return WrittenFile(target, rows.written, size, digest, mark)
 
 
 def _records(

@@ -17,6 +17,8 @@ class ProvinceExportSettings:
     page_export_counties: frozenset[str] = frozenset()
     backend_consent_required: bool = True
     version: int = 0
+    # Months the province's audit records are kept (audit.retention_policy: at least 6).
+    audit_retention_months: int = 6
 
     def authorises_page_export(self, county_code: str) -> bool:
         return county_code in self.page_export_counties

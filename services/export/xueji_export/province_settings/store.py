@@ -28,6 +28,7 @@ async def settings_of(
         page_export_counties=frozenset(row.page_export_counties),
         backend_consent_required=row.backend_consent_required,
         version=row.version,
+        audit_retention_months=row.audit_retention_months,
     )
 
 
@@ -40,6 +41,7 @@ async def change(
         "max_use_days": wanted.max_use_days,
         "page_export_counties": sorted(wanted.page_export_counties),
         "backend_consent_required": wanted.backend_consent_required,
+        "audit_retention_months": wanted.audit_retention_months,
         "version": before.version + 1,
         "updated_at": datetime.now(UTC),
         "updated_by": audit.actor.account_id,
@@ -55,6 +57,7 @@ async def change(
         wanted.page_export_counties,
         wanted.backend_consent_required,
         before.version + 1,
+        wanted.audit_retention_months,
     )
     changes = {"before": _plain(before), "after": _plain(after)}
     await record(session, AuditEvent(**{**audit.__dict__, "details": changes}))
@@ -66,5 +69,6 @@ def _plain(settings: ProvinceExportSettings) -> dict[str, object]:
         "max_use_days": settings.max_use_days,
         "page_export_counties": sorted(settings.page_export_counties),
         "backend_consent_required": settings.backend_consent_required,
+        "audit_retention_months": settings.audit_retention_months,
         "version": settings.version,
     }

@@ -15,6 +15,8 @@ province_export_settings = Table(
     Column("page_export_counties", ARRAY(String(6)), nullable=False),
     # Province and city backend exports need the written consent document.
     Column("backend_consent_required", Boolean, nullable=False),
+    # Audit records older than this are removed by the retention run (at least 6).
+    Column("audit_retention_months", Integer, nullable=False, server_default="6"),
     Column("version", BigInteger, nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
     Column("updated_by", Text, nullable=False),

@@ -13,6 +13,11 @@ from xueji_common.http.deps import Session, Uow
 from xueji_export import error_codes
 from xueji_export.applications.views import client_address
 from xueji_export.audit.request import refused_attempt
+from xueji_export.audit.retention_policy import (
+    LONGEST_RETENTION_MONTHS,
+    MINIMUM_RETENTION_MONTHS,
+    check_retention_months,
+)
 from xueji_export.audit.trail import AuditEvent
 from xueji_export.province_settings import store
 from xueji_export.province_settings.model import LONGEST_MAX_USE_DAYS, ProvinceExportSettings
@@ -26,6 +31,11 @@ class SettingsBody(BaseModel):
     max_use_days: int = Field(ge=1, le=LONGEST_MAX_USE_DAYS, description="最长使用期限（天）")
     page_export_counties: list[str] = Field(default_factory=list, max_length=3000)
     backend_consent_required: bool = True
+    # No lower bound here: below six months is refused with its own code, not a schema error.
+    audit_retention_months: int = Field(
+        default=MINIMUM_RETENTION_MONTHS, le=LONGEST_RETENTION_MONTHS,
+        description="审计记录保存期限（月），不少于6个月",
+    )  # fmt: skip
 
 
 class SettingsRead(SettingsBody):
@@ -39,6 +49,7 @@ def _read(settings: ProvinceExportSettings) -> SettingsRead:
         max_use_days=settings.max_use_days,
         page_export_counties=sorted(settings.page_export_counties),
         backend_consent_required=settings.backend_consent_required,
+        audit_retention_months=settings.audit_retention_months,
         version=settings.version,
     )
 
@@ -71,11 +82,20 @@ async def change_settings(
             request.app.state.db, principal, address, ACTION, province_code, refusal
         )
         raise refusal
+    try:
+        retention = check_retention_months(body.audit_retention_months)
+    except DomainError as refusal:
+        await refused_attempt(
+            request.app.state.db, principal, address, ACTION, province_code, refusal,
+            province_code=province_code,
+        )  # fmt: skip
+        raise
     wanted = ProvinceExportSettings(
         province_code,
         body.max_use_days,
         _counties_of(province_code, body.page_export_counties),
         body.backend_consent_required,
+        audit_retention_months=retention,
     )
     audit = AuditEvent(
         actor=principal,

@@ -7,20 +7,11 @@ whole history gives the same rows whatever the live consumer applies meanwhile.
 
 from __future__ import annotations
 
-from google.protobuf.message import Message
-from sqlalchemy.ext.asyncio import AsyncSession
-
 from xueji_common.contracts import TOPIC_PHOTO, TOPIC_PUPIL, TOPIC_TRANSFER
 from xueji_common.db import Database
-from xueji_common.events.envelope import Envelope
 from xueji_common.events.replay import replay_into
-from xueji_export.read_model.projection import APPLIED_TYPES, apply
+from xueji_export.read_model.projection import APPLIED_TYPES, apply_many
 from xueji_export.read_model.tables import pupil_read_model
-
-
-async def _apply_in_order(session: AsyncSession, events: list[tuple[Envelope, Message]]) -> None:
-    for envelope, message in events:
-        await apply(session, envelope, message)
 
 
 async def rebuild_read_model(db: Database, bootstrap: str) -> int:
@@ -31,6 +22,6 @@ async def rebuild_read_model(db: Database, bootstrap: str) -> int:
         table=pupil_read_model,
         topics=(TOPIC_PUPIL, TOPIC_TRANSFER, TOPIC_PHOTO),
         applied_types=APPLIED_TYPES,
-        apply_batch=_apply_in_order,
+        apply_batch=apply_many,
         client_id="export-read-model-rebuild",
     )

@@ -1,7 +1,7 @@
-"""The approval lifecycle: the application's workflow and standing, its timeline, its files.
+"""The approval lifecycle: the application's workflow and standing, and its timeline.
 
-Revision ID: 0003
-Revises: 0002
+Revision ID: 0004
+Revises: 0003
 Create Date: 2026-12-03
 """
 
@@ -11,8 +11,8 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB, UUID
 
-revision: str = "0003"
-down_revision: str | None = "0002"
+revision: str = "0004"
+down_revision: str | None = "0003"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
@@ -72,30 +72,9 @@ def upgrade() -> None:
         ["application_id", "seq"],
         schema=SCHEMA,
     )
-    op.create_table(
-        "export_files",
-        sa.Column("id", UUID(as_uuid=False), primary_key=True),
-        sa.Column(
-            "application_id",
-            UUID(as_uuid=False),
-            sa.ForeignKey(f"{SCHEMA}.{APPLICATIONS}.id"),
-            nullable=False,
-        ),
-        sa.Column("object_key", sa.Text, nullable=False),
-        sa.Column("file_name", sa.Text, nullable=False),
-        sa.Column("rows", sa.BigInteger, nullable=False),
-        sa.Column("size_bytes", sa.BigInteger, nullable=False),
-        sa.Column("sha256", sa.String(64), nullable=False),
-        sa.Column("watermark", sa.Text, nullable=False),
-        sa.Column("generated_at", TZ, nullable=False),
-        sa.Column("deleted_at", TZ, nullable=True),
-        schema=SCHEMA,
-    )
-    op.create_index("export_files_application", "export_files", ["application_id"], schema=SCHEMA)
 
 
 def downgrade() -> None:
-    op.drop_table("export_files", schema=SCHEMA)
     op.drop_table("export_application_events", schema=SCHEMA)
     op.drop_index("export_applications_inbox", APPLICATIONS, schema=SCHEMA)
     for column in reversed(STANDING):
