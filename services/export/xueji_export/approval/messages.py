@@ -12,6 +12,8 @@ from xueji.export.v1 import export_events_pb2 as events
 from xueji_common.auth.principal import Principal
 from xueji_common.events.actors import actor_of, platform_actor
 from xueji_common.events.outgoing import OutgoingEvent
+from xueji_export.files.approval import ApprovedExport
+from xueji_export.files.generation import GeneratedFile
 
 Row = Mapping[str, Any]
 WORKER_JOB = "export-worker"
@@ -51,18 +53,21 @@ def escalated(row: Row, to: str, party_unit: str, deadline: datetime | None) -> 
     return OutgoingEvent("export.escalated", str(row["id"]), message)
 
 
-def generated(row: Row, file: Row, fields: list[str], expires_at: datetime) -> OutgoingEvent:
+def generated(
+    row: Row, export: ApprovedExport, file: GeneratedFile, fields: list[str], expires_at: datetime
+) -> OutgoingEvent:
+    """The file id is its generation id (`export_files.generation_id`)."""
     message = events.ExportGenerated(
         application_id=str(row["id"]),
-        file_id=str(file["id"]),
-        file_name=file["file_name"],
-        object_key=file["object_key"],
-        sha256=file["sha256"],
-        size_bytes=int(file["size_bytes"]),
-        row_count=int(file["rows"]),
+        file_id=export.generation_id,
+        file_name=file.file_name,
+        object_key=file.object_key,
+        sha256=file.sha256,
+        size_bytes=file.size_bytes,
+        row_count=file.rows,
         fields=fields,
         actor=platform_actor(WORKER_JOB),
-        generated_at=_at(file["generated_at"]),
+        generated_at=_at(export.generated_at),
         expires_at=_at(expires_at),
     )
     return OutgoingEvent("export.generated", str(row["id"]), message)
