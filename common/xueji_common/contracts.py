@@ -164,6 +164,8 @@ _TYPES = (
     EventType("export.generated", TOPIC_EXPORT, export.ExportGenerated, "application_id"),
     EventType("export.downloaded", TOPIC_EXPORT, export.ExportDownloaded, "application_id"),
     EventType("export.expired", TOPIC_EXPORT, export.ExportExpired, "application_id"),
+    EventType("export.executed", TOPIC_EXPORT, export.ExportExecuted, "application_id"),
+    EventType("export.escalated", TOPIC_EXPORT, export.ExportEscalated, "application_id"),
     EventType("export.audit_head", TOPIC_EXPORT, export.ExportAuditHead, "province_code"),
     EventType(
         "province.step_pending", TOPIC_PROVINCE_OUTBOUND, province.ProvinceStepPending, "case_id"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import TypeVar
 
-from pydantic import Field, ValidationError
+from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 ENV_PREFIX = "XUEJI_"
@@ -61,6 +61,33 @@ class TemporalSettings(BaseSettings):
     @property
     def worker_shutdown_grace(self) -> timedelta:
         return timedelta(seconds=self.worker_shutdown_grace_seconds)
+
+
+API = "api"
+WORKER = "worker"
+
+
+class ProcessRoles(BaseSettings):
+    """What a process of a service with a Temporal worker runs (transfer, export)."""
+
+    model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, extra="ignore", frozen=True)
+
+    # Comma separated: "api" (HTTP API, outbox relay, consumers) and/or "worker" (the Temporal
+    # workers). Production runs them as separate deployments, so workflow tasks never queue
+    # behind HTTP requests on one event loop.
+    roles: str = f"{API},{WORKER}"
+
+    @field_validator("roles")
+    @classmethod
+    def _known_roles(cls, value: str) -> str:
+        roles = {r.strip() for r in value.split(",") if r.strip()}
+        if not roles or not roles <= {API, WORKER}:
+            raise ValueError(f"roles must name {API} and/or {WORKER}, not {value!r}")
+        return value
+
+    @property
+    def role_set(self) -> frozenset[str]:
+        return frozenset(r.strip() for r in self.roles.split(",") if r.strip())
 
 
 class S3Settings(BaseSettings):

@@ -34,7 +34,17 @@ def ensure_service_password(state_dir: Path, account: str) -> str:
 
 def ensure_console_session_key(state_dir: Path) -> Path:
     """The file holding the console's CSRF key; generated once, so forms survive a restart."""
-    path = state_dir / "keys" / "console-session.key"
+    return _secret_key(state_dir, "console-session.key")
+
+
+def ensure_watermark_key(state_dir: Path) -> Path:
+    """The file holding the export files' watermark key; generated once, so a file's
+    watermark still verifies after a restart."""
+    return _secret_key(state_dir, "export-watermark.key")
+
+
+def _secret_key(state_dir: Path, name: str) -> Path:
+    path = state_dir / "keys" / name
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(secrets.token_hex(32))

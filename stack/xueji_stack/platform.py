@@ -16,6 +16,7 @@ from xueji_stack.keys import (
     ensure_console_session_key,
     ensure_service_password,
     ensure_token_keys,
+    ensure_watermark_key,
 )
 from xueji_stack.processes import Supervisor
 from xueji_stack.services import ServiceSpec, service_specs, start_services
@@ -58,6 +59,7 @@ class Platform:
             "XUEJI_PHOTO_URL": urls["photo"],
             "XUEJI_EXPORT_URL": urls["export"],
             "XUEJI_CONSOLE_SESSION_KEY_FILE": str(ensure_console_session_key(self.state_dir)),
+            "XUEJI_WATERMARK_KEY_FILE": str(ensure_watermark_key(self.state_dir)),
             "XUEJI_REGISTRY_USERNAME": TRANSFER_SERVICE_ACCOUNT,
             "XUEJI_REGISTRY_PASSWORD": self._service_password(),
             "XUEJI_DOCKING_PROVINCES": ",".join(DOCKING_PROVINCES),

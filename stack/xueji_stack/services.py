@@ -1,8 +1,8 @@
 """The four Xueji services and the console as child processes of the local stack.
 
-The transfer service runs as two processes, as in production: its API (with the outbox relay
-and consumers) and its Temporal worker. The console comes last: it is ready once the services
-it calls answer.
+The transfer and export services run as two processes each, as in production: the API (with
+the outbox relay and consumers) and the Temporal worker. The console comes last: it is ready
+once the services it calls answer.
 """
 
 from __future__ import annotations
@@ -39,10 +39,16 @@ PORTS = {
     "transfer-worker": 8012,
     "photo": 8003,
     "export": 8004,
+    "export-worker": 8014,
     "console": 8005,
 }
 PROCESSES = tuple(PORTS)
-_ROLES = {"transfer": {"XUEJI_ROLES": "api"}, "transfer-worker": {"XUEJI_ROLES": "worker"}}
+_ROLES = {
+    "transfer": {"XUEJI_ROLES": "api"},
+    "transfer-worker": {"XUEJI_ROLES": "worker"},
+    "export": {"XUEJI_ROLES": "api"},
+    "export-worker": {"XUEJI_ROLES": "worker"},
+}
 
 
 def service_specs(ports: Mapping[str, int] | None = None) -> list[ServiceSpec]:

@@ -7,16 +7,27 @@ import contextlib
 import logging
 import tempfile
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Sequence
+from datetime import timedelta
 from pathlib import Path
+
+from temporalio.client import Client
 
 from xueji_common.auth.principal import Principal
 from xueji_common.auth.tokens import TokenIssuer, generate_key_pair
+from xueji_common.db import Database
 from xueji_common.migrations import upgrade_to_head
 from xueji_common.runtime import BackgroundJob
+from xueji_common.temporal_worker import worker_job
 from xueji_stack.infrastructure import Infrastructure
 from xueji_stack.platform import Platform
 from xueji_stack.ports import free_port
 from xueji_stack.services import PROCESSES
+from xueji_transfer.bootstrap import MIGRATIONS as TRANSFER_MIGRATIONS
+from xueji_transfer.calendar.activity import CalendarActivities
+from xueji_transfer.calendar.store import CalendarStore
+from xueji_transfer.schema import SCHEMA as TRANSFER_SCHEMA
+from xueji_transfer.worker import calendar_worker
+from xueji_workflows.approval.activities import CALENDAR_TASK_QUEUE
 
 log = logging.getLogger(__name__)
 
@@ -102,3 +113,17 @@ async def migrated_database_url(infrastructure: Infrastructure, *schemas: tuple[
     for migrations, schema in schemas:
         await upgrade_to_head(migrations, url, schema)
     return url
+
+
+async def calendar_queue(
+    url: str, temporal: Client
+) -> tuple[list[tuple[str, BackgroundJob]], Database]:
+    """The transfer service's holiday calendar, seeded, and the worker of its calendar queue,
+    where the other services' cases (status changes, export applications) get deadlines."""
+    await upgrade_to_head(TRANSFER_MIGRATIONS, url, TRANSFER_SCHEMA)
+    db = Database(url, TRANSFER_SCHEMA, pool_size=2)
+    calendar = CalendarStore(db)
+    await calendar.seed()
+    grace = timedelta(seconds=float(TEST_SHUTDOWN_GRACE))
+    worker = calendar_worker(temporal, CALENDAR_TASK_QUEUE, CalendarActivities(calendar), grace)
+    return [("calendar-worker", worker_job(worker))], db

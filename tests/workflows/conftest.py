@@ -17,6 +17,7 @@ from temporalio.testing import WorkflowEnvironment
 from temporalio.worker import Worker
 
 from tests.workflows.workflow_fakes import Fakes
+from xueji_workflows.export_approval.workflows import ExportApprovalWorkflow
 from xueji_workflows.search_attributes import indexed_value_types
 from xueji_workflows.status_change.workflows import StatusChangeWorkflow
 from xueji_workflows.transfer.workflows import TransferWorkflow
@@ -50,7 +51,7 @@ def fakes() -> Fakes:
 def start_worker(
     env: WorkflowEnvironment, task_queue: str, fakes: Fakes, *, sticky: bool = True
 ) -> Worker:
-    """A worker for both workflow families with the fake activities.
+    """A worker for every workflow family with the fake activities.
 
     `sticky=False` keeps no workflow in memory, so nothing is routed to this worker's
     sticky queue after it stops (the test server never frees a stopped worker's queue).
@@ -60,7 +61,7 @@ def start_worker(
     return Worker(
         env.client,
         task_queue=task_queue,
-        workflows=[TransferWorkflow, StatusChangeWorkflow],
+        workflows=[TransferWorkflow, StatusChangeWorkflow, ExportApprovalWorkflow],
         activities=fakes.activities(),
         max_cached_workflows=100 if sticky else 0,
     )
@@ -95,6 +96,9 @@ RESTING = {
     EventType.EVENT_TYPE_UPSERT_WORKFLOW_SEARCH_ATTRIBUTES,
     EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED,
     EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_COMPLETED,
+    # A local activity's result: an export case records its events and then waits on the
+    # period-of-use timer it started long before.
+    EventType.EVENT_TYPE_MARKER_RECORDED,
 }
 
 

@@ -26,6 +26,7 @@ from xueji_workflows.cases.activities import (
     ReleaseCaseInput,
 )
 from xueji_workflows.cases.event import CaseEvent
+from xueji_workflows.export_approval import activities as export
 from xueji_workflows.status_change import activities as status_change
 from xueji_workflows.transfer import activities as transfer
 
@@ -146,10 +147,46 @@ class FakeEventSink:
 
 
 @dataclass
+class FakeExportService:
+    """The export service's side of an export case: its events, files and deletions."""
+
+    events: list[CaseEvent] = field(default_factory=list)
+    generated: list[str] = field(default_factory=list)
+    expired: list[str] = field(default_factory=list)
+
+    @activity.defn(name=export.RECORD_EVENT)
+    async def record_event(self, event: CaseEvent) -> None:
+        if all(e.event_id != event.event_id for e in self.events):
+            self.events.append(event)
+
+    @activity.defn(name=export.RECORD_EVENTS)
+    async def record_events(self, events: list[CaseEvent]) -> None:
+        for event in events:
+            await self.record_event(event)
+
+    @activity.defn(name=export.GENERATE_FILE)
+    async def generate_file(self, request: export.GenerateFileInput) -> export.GenerateFileResult:
+        self.generated.append(request.application_id)
+        key = f"{request.application_id}/file.xlsx"
+        return export.GenerateFileResult(key, "file.xlsx", 3, 100, "0" * 64)
+
+    @activity.defn(name=export.EXPIRE_APPLICATION)
+    async def expire_application(
+        self, request: export.ExpireApplicationInput
+    ) -> export.ExpireApplicationResult:
+        self.expired.append(request.application_id)
+        return export.ExpireApplicationResult(deleted_objects=1)
+
+    def types(self, application_id: str) -> list[str]:
+        return [e.type for e in self.events if e.case_id == application_id]
+
+
+@dataclass
 class Fakes:
     calendar: FakeCalendar = field(default_factory=FakeCalendar)
     registry: FakeRegistry = field(default_factory=FakeRegistry)
     events: FakeEventSink = field(default_factory=FakeEventSink)
+    export: FakeExportService = field(default_factory=FakeExportService)
 
     def activities(self) -> list[object]:
         return [
@@ -162,4 +199,8 @@ class Fakes:
             self.events.record_transfer_events,
             self.events.record_status_change_event,
             self.events.record_status_change_events,
+            self.export.record_event,
+            self.export.record_events,
+            self.export.generate_file,
+            self.export.expire_application,
         ]

@@ -20,20 +20,22 @@ REASON_REQUIRED = ErrorCode("REASON_REQUIRED", 422, "不同意或撤回时必须
 DECISION_ID_REQUIRED = ErrorCode("DECISION_ID_REQUIRED", 422, "缺少办理请求编号")
 TRANSFER_FINISHED = ErrorCode("TRANSFER_FINISHED", 409, "该转学申请已办结，不能再办理")
 STATUS_CHANGE_FINISHED = ErrorCode("STATUS_CHANGE_FINISHED", 409, "该学籍异动已办结，不能再办理")
-WITHDRAW_TOO_LATE = ErrorCode(
-    "WITHDRAW_TOO_LATE", 409, "学生已报到并调转学籍，不能再撤回转学申请"
-)
+WITHDRAW_TOO_LATE = ErrorCode("WITHDRAW_TOO_LATE", 409, "学生已报到并调转学籍，不能再撤回转学申请")
 CASE_NOT_CLAIMED = ErrorCode(
     "CASE_NOT_CLAIMED", 409, "学籍系统拒绝受理：学生当前学籍不能办理此业务"
 )
 RECORD_MOVE_FAILED = ErrorCode("RECORD_MOVE_FAILED", 409, "学籍调转失败，转学未能完成")
-STATUS_CHANGE_NOT_APPLIED = ErrorCode(
-    "STATUS_CHANGE_NOT_APPLIED", 409, "学籍异动未能写入学籍"
-)
+STATUS_CHANGE_NOT_APPLIED = ErrorCode("STATUS_CHANGE_NOT_APPLIED", 409, "学籍异动未能写入学籍")
 INVALID_CASE_INPUT = ErrorCode("INVALID_CASE_INPUT", 422, "申请数据不完整或不一致")
-SHIPPING_METHOD_REQUIRED = ErrorCode(
-    "SHIPPING_METHOD_REQUIRED", 422, "请填写纸质档案的寄送方式"
+SHIPPING_METHOD_REQUIRED = ErrorCode("SHIPPING_METHOD_REQUIRED", 422, "请填写纸质档案的寄送方式")
+EXPORT_SELF_APPROVAL = ErrorCode("EXPORT_SELF_APPROVAL", 403, "不能审批本人提交的数据导出申请")
+EXPORT_APPLICANT_CANNOT_EXECUTE = ErrorCode(
+    "EXPORT_APPLICANT_CANNOT_EXECUTE", 403, "申请人不能实施本人申请的后台导出"
 )
+EXPORT_APPLICATION_FINISHED = ErrorCode(
+    "EXPORT_APPLICATION_FINISHED", 409, "该数据导出申请已办结，不能再办理"
+)
+EXPORT_GENERATION_FAILED = ErrorCode("EXPORT_GENERATION_FAILED", 409, "导出文件未能生成")
 # A refusal that names no code (see `refused`).
 WORKFLOW_REFUSED = ErrorCode("WORKFLOW_REFUSED", 409, "办理请求被拒绝")
 
@@ -53,6 +55,10 @@ ALL_ERRORS = (
     STATUS_CHANGE_NOT_APPLIED,
     INVALID_CASE_INPUT,
     SHIPPING_METHOD_REQUIRED,
+    EXPORT_SELF_APPROVAL,
+    EXPORT_APPLICANT_CANNOT_EXECUTE,
+    EXPORT_APPLICATION_FINISHED,
+    EXPORT_GENERATION_FAILED,
     WORKFLOW_REFUSED,
 )
 _BY_CODE = {error.code: error for error in ALL_ERRORS}
@@ -89,9 +95,7 @@ def rejection(
     return ApplicationError(message, *details, type=error.code, non_retryable=True)
 
 
-def activity_refusal(
-    err: ActivityError | ApplicationError, error: ErrorCode
-) -> ApplicationError:
+def activity_refusal(err: ActivityError | ApplicationError, error: ErrorCode) -> ApplicationError:
     """`error`, naming the code of the business refusal that ended an activity (a local
     activity's refusal reaches the workflow as the ApplicationError itself)."""
     cause = err.cause if isinstance(err, ActivityError) else err

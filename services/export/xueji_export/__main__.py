@@ -1,4 +1,6 @@
-"""`python -m xueji_export`: migrate and serve; `rebuild-read-model` replays the pupil,
+"""`python -m xueji_export`: migrate and serve (the roles XUEJI_ROLES names); `worker`: migrate
+and run the Temporal worker alone (approval workflows, file generation, expiry), as the
+export-worker deployment does; `rebuild-read-model` replays the pupil,
 transfer and photo topics into an emptied read model; `verify-audit` checks every audit chain
 and names each edited, deleted or reordered record (exit status 1 when any is broken);
 `apply-audit-retention` removes each chain's records older than its province's retention
@@ -18,13 +20,17 @@ from xueji_export.audit.verification import chains, verify_chain
 from xueji_export.bootstrap import MIGRATIONS, build
 from xueji_export.read_model.rebuild import rebuild_read_model
 from xueji_export.schema import SCHEMA
-from xueji_export.settings import ExportSettings
+from xueji_export.settings import WORKER, ExportSettings
 
 
 async def _serve(settings: ExportSettings) -> int:
     kernel, parts = await build(settings)
     await run_service(kernel, MIGRATIONS, parts)
     return 0
+
+
+async def _work(settings: ExportSettings) -> int:
+    return await _serve(settings.model_copy(update={"roles": WORKER}))
 
 
 async def _rebuild(settings: ExportSettings) -> int:
@@ -74,6 +80,7 @@ async def _retain(settings: ExportSettings) -> int:
 
 
 COMMANDS = {
+    "worker": _work,
     "rebuild-read-model": _rebuild,
     "verify-audit": _verify,
     "apply-audit-retention": _retain,

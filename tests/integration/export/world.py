@@ -10,10 +10,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import httpx
+from fastapi import FastAPI
 
 from tests.integration.transfer.world import principal
 from xueji_common.auth.principal import Role
 from xueji_common.db import Database
+from xueji_export.approval.launching import Queues
 from xueji_export.settings import ExportSettings
 
 Tokens = Callable[..., dict[str, str]]
@@ -78,6 +80,10 @@ class ExportStack:
     settings: ExportSettings
     # username -> the registry's account id
     staff: dict[str, str]
+    # The export service's app (its state holds the Temporal client and the launcher) and
+    # the task queues its worker polls.
+    app: FastAPI
+    queues: Queues
 
 
 async def build_world(registry: httpx.AsyncClient, people: People) -> dict[str, str]:

@@ -29,10 +29,11 @@ def test_every_service_is_ready_with_its_dependencies(platform: Platform) -> Non
     for spec in platform.services:
         response = httpx.get(f"{spec.url}/readyz")
         assert response.status_code == 200, (spec.name, response.text)
-        # The transfer worker talks to Temporal and its database, not to Kafka; the console
-        # only to the services' APIs.
+        # The workers talk to Temporal and their database (the export one to its bucket too),
+        # not to Kafka; the console only to the services' APIs.
         needs = {
             "transfer-worker": {"database", "temporal"},
+            "export-worker": {"database", "temporal", "object_storage"},
             "console": {"registry", "transfer", "photo", "export"},
         }.get(spec.name, {"database", "broker"})
         assert set(response.json()["checks"]) >= needs

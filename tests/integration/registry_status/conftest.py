@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
-from datetime import timedelta
 from pathlib import Path
 
 import httpx
@@ -21,7 +20,7 @@ from minio import Minio
 from temporalio.client import Client
 
 from tests.integration.harness import (
-    TEST_SHUTDOWN_GRACE,
+    calendar_queue,
     key_pair_files,
     running_jobs,
     settings_from,
@@ -32,17 +31,10 @@ from xueji_common.contracts import province_inbound_topic, province_outbound_top
 from xueji_common.db import Database
 from xueji_common.migrations import upgrade_to_head
 from xueji_common.storage import minio_client
-from xueji_common.temporal_worker import worker_job
 from xueji_registry.bootstrap import MIGRATIONS, build
 from xueji_registry.schema import SCHEMA
 from xueji_registry.settings import RegistrySettings
 from xueji_stack.infrastructure import Infrastructure
-from xueji_transfer.bootstrap import MIGRATIONS as TRANSFER_MIGRATIONS
-from xueji_transfer.calendar.activity import CalendarActivities
-from xueji_transfer.calendar.store import CalendarStore
-from xueji_transfer.schema import SCHEMA as TRANSFER_SCHEMA
-from xueji_transfer.worker import calendar_worker
-from xueji_workflows.approval.activities import CALENDAR_TASK_QUEUE
 
 
 @dataclass(frozen=True)
@@ -77,7 +69,7 @@ async def registry(
         token_public_key_file=str(status_keys[1]),
     )
     kernel, parts = await build(settings)
-    calendar_jobs, calendar_db = await _calendar_queue(url, parts.app.state.temporal)
+    calendar_jobs, calendar_db = await calendar_queue(url, parts.app.state.temporal)
     transport = httpx.ASGITransport(app=parts.app)
     async with httpx.AsyncClient(
         transport=transport, base_url="http://registry", timeout=60
@@ -95,17 +87,6 @@ async def registry(
             )
     await kernel.db.dispose()
     await calendar_db.dispose()
-
-
-async def _calendar_queue(url: str, temporal: Client) -> tuple[list, Database]:
-    """The transfer service's calendar, seeded, and the worker of its queue."""
-    await upgrade_to_head(TRANSFER_MIGRATIONS, url, TRANSFER_SCHEMA)
-    db = Database(url, TRANSFER_SCHEMA, pool_size=2)
-    calendar = CalendarStore(db)
-    await calendar.seed()
-    grace = timedelta(seconds=float(TEST_SHUTDOWN_GRACE))
-    worker = calendar_worker(temporal, CALENDAR_TASK_QUEUE, CalendarActivities(calendar), grace)
-    return [("calendar-worker", worker_job(worker))], db
 
 
 @pytest.fixture(scope="module")

@@ -31,7 +31,8 @@ SPEC_EVENT_TYPES = {
     contracts.TOPIC_PHOTO: {"photo.accepted", "photo.reopened", "card_batch.produced"},
     contracts.TOPIC_EXPORT: {
         "export.applied", "export.approved", "export.refused", "export.generated",
-        "export.downloaded", "export.expired", "export.audit_head",
+        "export.downloaded", "export.expired", "export.audit_head", "export.executed",
+        "export.escalated",
     },
     contracts.TOPIC_PROVINCE_OUTBOUND: {
         "province.step_pending", "province.case_changed", "province.pupil_changed",

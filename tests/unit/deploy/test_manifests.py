@@ -53,13 +53,21 @@ DEPLOYMENTS = {
     "transfer-worker": "transfer",
     "photo": "photo",
     "export": "export",
+    "export-worker": "export",
     "console": "console",
 }
 TRANSFER_ROLES = {"transfer": API, "transfer-worker": WORKER}
+EXPORT_ROLES = {"export": API, "export-worker": WORKER}
 # Deployments that serve no API: no Service, nothing but Prometheus (and the kubelet) calls them.
-WORKERS = {"transfer-worker"}
+WORKERS = {"transfer-worker", "export-worker"}
 # Settings a Deployment's role never reads, left at their defaults there.
-UNREAD = {"transfer-worker": {"docking_provinces", "s3_access_key", "s3_secret_key"}}
+UNREAD = {
+    "transfer-worker": {"docking_provinces", "s3_access_key", "s3_secret_key"},
+    "export": {"watermark_key_file", "worker_shutdown_grace_seconds"},
+    "export-worker": {"audit_head_interval_seconds", "relaunch_interval_seconds",
+                      "approval_working_days", "download_link_seconds", "report_available_hours",
+                      "audit_retention_interval_seconds", "report_sweep_interval_seconds"},
+}
 # The Secrets each Deployment reads, and no more.
 SECRETS = {
     "registry": {"xueji-registry-db", "xueji-registry-s3", "xueji-token-keys"},
@@ -68,6 +76,8 @@ SECRETS = {
     "transfer-worker": {"xueji-transfer-db", "xueji-transfer-registry-login", "xueji-token-keys"},
     "photo": {"xueji-photo-db", "xueji-photo-s3", "xueji-token-keys"},
     "export": {"xueji-export-db", "xueji-export-s3", "xueji-token-keys"},
+    "export-worker": {"xueji-export-db", "xueji-export-s3", "xueji-export-watermark",
+                      "xueji-token-keys"},
     "console": {"xueji-console-session", "xueji-token-keys"},
 }
 OVERLAYS = ("overlays/production", "overlays/staging")
@@ -191,17 +201,20 @@ def test_each_deployment_reads_only_the_secrets_it_needs(overlay: str, name: str
 
 
 @pytest.mark.parametrize("overlay", OVERLAYS)
-def test_transfer_api_and_worker_each_run_their_own_role(overlay: str) -> None:
+@pytest.mark.parametrize(("module", "roles"), [("xueji_transfer", TRANSFER_ROLES),
+                                               ("xueji_export", EXPORT_ROLES)])
+def test_api_and_worker_each_run_their_own_role(
+    overlay: str, module: str, roles: dict[str, str]
+) -> None:
     rendering = rendered(overlay)
     assert "XUEJI_ROLES" not in config_maps(rendering)["xueji-config"]
     assert role_problems(rendering.of_kind("Deployment"), config_maps(rendering),
-                         "xueji_transfer", TRANSFER_ROLES) == []
-    assert {service_env(rendering, name)["XUEJI_ROLES"] for name in TRANSFER_ROLES} \
-        == {API, WORKER}
+                         module, roles) == []
+    assert {service_env(rendering, name)["XUEJI_ROLES"] for name in roles} == {API, WORKER}
 
 
 @pytest.mark.parametrize("overlay", OVERLAYS)
-@pytest.mark.parametrize("name", ["registry", "transfer-worker"])
+@pytest.mark.parametrize("name", ["registry", "transfer-worker", "export-worker"])
 def test_workers_finish_their_activities_before_the_pod_stops(overlay: str, name: str) -> None:
     """On SIGTERM a worker lets running activities finish for its shutdown grace, which the
     pod's termination grace period must outlast; the transfer worker's covers a record move."""
@@ -267,7 +280,7 @@ def test_replicas_per_environment() -> None:
     assert replicas["overlays/staging"] == replicas["base"]
     assert replicas["overlays/production"] == {
         "registry": 3, "transfer": 3, "transfer-worker": 3, "photo": 2, "export": 2,
-        "console": 2,
+        "export-worker": 2, "console": 2,
     }
 
 

@@ -4,10 +4,13 @@ Run from the repository root after a deliberate, patched change of a workflow:
 
     .venv/bin/python -m tests.workflows.histories.record transfer
     .venv/bin/python -m tests.workflows.histories.record status_change
+    .venv/bin/python -m tests.workflows.histories.record export_approval
 
 The transfer goes through every kind of step, one missed bureau deadline (overdue,
 escalated), a calendar signal and a repeated decision; the status change through a missed
-bureau deadline and its approval; so replay covers those paths.
+bureau deadline and its approval; the export application (a city's backend export) through a
+missed approval deadline, the approval, the execution, the file and its expiry; so replay
+covers those paths.
 """
 
 from __future__ import annotations
@@ -24,6 +27,9 @@ from temporalio.client import WorkflowHandle
 from temporalio.testing import WorkflowEnvironment
 from temporalio.worker import Worker
 
+from tests.workflows.test_export_approval import CITY, PROVINCE, application, dba, officer
+from tests.workflows.test_export_approval import decide as decide_export
+from tests.workflows.test_export_approval import until_step as until_export_step
 from tests.workflows.test_status_change import suspension
 from tests.workflows.transfer_cases import (
     ONE_HOUR,
@@ -42,6 +48,8 @@ from tests.workflows.transfer_cases import (
 )
 from tests.workflows.workflow_fakes import Fakes
 from xueji_workflows.approval import StepDecision
+from xueji_workflows.export_approval import expiry_instant, export_approval_workflow_id
+from xueji_workflows.export_approval.workflows import ExportApprovalWorkflow
 from xueji_workflows.search_attributes import indexed_value_types
 from xueji_workflows.status_change import status_change_workflow_id
 from xueji_workflows.status_change.workflows import StatusChangeWorkflow
@@ -85,7 +93,33 @@ async def late_suspension(env: WorkflowEnvironment, queue: str) -> WorkflowHandl
     return handle
 
 
-SCENARIOS: dict[str, Scenario] = {"transfer": full_transfer, "status_change": late_suspension}
+async def late_backend_export(env: WorkflowEnvironment, queue: str) -> WorkflowHandle:
+    case = replace(
+        await application(env, officer(CITY, "city_officer", "吴处长"), method="backend"),
+        calendar_queue=queue,
+    )
+    handle = await env.client.start_workflow(
+        ExportApprovalWorkflow.run,
+        case,
+        id=export_approval_workflow_id(case.application_id),
+        task_queue=queue,
+    )
+    step = (await until_export_step(handle, "approval")).steps[-1]
+    await sleep_until(env, step.deadline + ONE_HOUR)
+    await until_export_step(handle, "approval")  # overdue and escalated by now
+    await decide_export(handle, officer(PROVINCE, "province_officer", "郑厅长"))
+    await until_export_step(handle, "execution")
+    await decide_export(handle, dba(PROVINCE), "execute")
+    await until_export_step(handle, "ready")
+    await sleep_until(env, expiry_instant(case) + ONE_HOUR)
+    return handle
+
+
+SCENARIOS: dict[str, Scenario] = {
+    "transfer": full_transfer,
+    "status_change": late_suspension,
+    "export_approval": late_backend_export,
+}
 
 
 async def recorded_history(scenario: Scenario) -> str:
@@ -101,7 +135,7 @@ async def recorded_history(scenario: Scenario) -> str:
         async with Worker(
             env.client,
             task_queue=queue,
-            workflows=[TransferWorkflow, StatusChangeWorkflow],
+            workflows=[TransferWorkflow, StatusChangeWorkflow, ExportApprovalWorkflow],
             activities=fakes.activities(),
         ):
             handle = await scenario(env, queue)

@@ -81,6 +81,9 @@ class StepDecision:
     decision: str  # "approve" | "refuse"
     reason: str | None = None
     step: str | None = None
+    # What the family keeps with the decision on its timeline record (e.g. the client
+    # address an export decision came from, which its audit record names).
+    details: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -56,10 +56,13 @@ class Case:
         audience: list[str],
         *,
         calendar_queue: str | None = None,
+        holds_pupil: bool = True,
     ) -> None:
         """`audience`: the docking provinces that hear the case's events; `calendar_queue` as
-        `ApprovalDesk` takes it."""
+        `ApprovalDesk` takes it; `holds_pupil`: False for a case about no single pupil (an
+        export application), which takes no open-case lock and so releases none."""
         self.identity = identity
+        self.holds_pupil = holds_pupil
         self.events = CaseEventLog(family, identity, audience)
         self.desk = ApprovalDesk(self.events, calendar_queue=calendar_queue)
         self.state = CLAIMING
@@ -81,7 +84,7 @@ class Case:
     def accept_decision(self, request: StepDecision) -> DecisionReceipt:
         """The `decide` update, once its validator passed."""
         receipt = self.desk.accept(
-            request.decision_id, request.actor, request.decision, request.reason
+            request.decision_id, request.actor, request.decision, request.reason, request.details
         )
         if receipt.decision == REFUSE:
             self.state = REFUSED
@@ -106,7 +109,8 @@ class Case:
         workflow.upsert_search_attributes(
             [sa.CURRENT_STEP.value_set(state), sa.OVERDUE.value_set(False)]
         )
-        await release_case(self.identity.case_id, self.identity.national_number)
+        if self.holds_pupil:
+            await release_case(self.identity.case_id, self.identity.national_number)
         fields = StepFields()
         if closing is not None:
             fields = StepFields(step=closing.step, actor=closing.decided_by, reason=closing.reason)
@@ -119,7 +123,7 @@ class Case:
         """End the case as failed with `error`, releasing the pupil if the case held them."""
         self.state, self.failure = FAILED, error
         workflow.upsert_search_attributes([sa.CURRENT_STEP.value_set(FAILED)])
-        if claimed:
+        if claimed and self.holds_pupil:
             await release_case(self.identity.case_id, self.identity.national_number)
         await self.events.case(
             "failed", StepFields(details={"code": error.type or "", "message": error.message})

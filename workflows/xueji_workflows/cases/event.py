@@ -14,6 +14,7 @@ from typing import Any
 
 from temporalio.converter import value_to_type
 
+from xueji_workflows.actors import actor_to_json
 from xueji_workflows.approval.event_fields import StepFields
 
 
@@ -35,6 +36,24 @@ class CaseEvent(StepFields):
     type: str  # "<family>.<kind>", e.g. "transfer.filed"
     national_number: str
     occurred_at: datetime
+
+
+def timeline_values(event: CaseEvent) -> dict[str, Any]:
+    """The columns every family's timeline table stores for an event (the services add the
+    column naming their case)."""
+    return {
+        "event_id": event.event_id,
+        "type": event.type,
+        "step": event.step,
+        "actor": actor_to_json(event.actor),
+        "decision": event.decision,
+        "reason": event.reason,
+        "deadline": event.deadline,
+        "provisional": event.provisional,
+        "escalated_to": event.escalated_to,
+        "details": dict(event.details),
+        "occurred_at": event.occurred_at,
+    }
 
 
 # Events written before the families shared CaseEvent, by cases still running and by

@@ -108,3 +108,25 @@ class ExportAuditHead(_message.Message):
     recorded_at: _timestamp_pb2.Timestamp
     published_at: _timestamp_pb2.Timestamp
     def __init__(self, province_code: _Optional[str] = ..., sequence: _Optional[int] = ..., head_hash: _Optional[str] = ..., head_record_id: _Optional[str] = ..., recorded_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., published_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class ExportExecuted(_message.Message):
+    __slots__ = ("application_id", "actor", "executed_at")
+    APPLICATION_ID_FIELD_NUMBER: _ClassVar[int]
+    ACTOR_FIELD_NUMBER: _ClassVar[int]
+    EXECUTED_AT_FIELD_NUMBER: _ClassVar[int]
+    application_id: str
+    actor: _actor_pb2.Actor
+    executed_at: _timestamp_pb2.Timestamp
+    def __init__(self, application_id: _Optional[str] = ..., actor: _Optional[_Union[_actor_pb2.Actor, _Mapping]] = ..., executed_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class ExportEscalated(_message.Message):
+    __slots__ = ("application_id", "escalated_to", "party_unit", "deadline")
+    APPLICATION_ID_FIELD_NUMBER: _ClassVar[int]
+    ESCALATED_TO_FIELD_NUMBER: _ClassVar[int]
+    PARTY_UNIT_FIELD_NUMBER: _ClassVar[int]
+    DEADLINE_FIELD_NUMBER: _ClassVar[int]
+    application_id: str
+    escalated_to: str
+    party_unit: str
+    deadline: _timestamp_pb2.Timestamp
+    def __init__(self, application_id: _Optional[str] = ..., escalated_to: _Optional[str] = ..., party_unit: _Optional[str] = ..., deadline: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...

@@ -100,6 +100,7 @@ async def file_application(
         "state": ApplicationState.SUBMITTED.value,
         "applicant_account_id": applicant.account_id,
         "applicant_name": applicant.name,
+        "applicant_role": applicant.role.value,
         "applicant_unit": applicant.unit_code,
         "applicant_scope": applicant.scope,
         "province_code": province,

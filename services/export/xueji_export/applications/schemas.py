@@ -51,3 +51,10 @@ class ApplicationRead(BaseModel):
     consent_document_id: str | None
     file_format: FileFormat
     created_at: datetime
+    # The approval's standing and the file's progress (approval/).
+    current_step: str | None = Field(None, description="approval | execution | generation")
+    current_party_unit: str | None = None
+    current_deadline: datetime | None = None
+    overdue: bool = False
+    escalated_to: str | None = Field(None, description="the supervising authority (督办)")
+    rows_written: int = Field(0, description="rows of the file written so far / in the file")

@@ -2,7 +2,19 @@
 
 from __future__ import annotations
 
-from sqlalchemy import ARRAY, BigInteger, Column, Date, DateTime, Index, String, Table, Text
+from sqlalchemy import (
+    ARRAY,
+    BigInteger,
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    Index,
+    String,
+    Table,
+    Text,
+    text,
+)
 from sqlalchemy.dialects.postgresql import JSONB, UUID
 
 from xueji_export.schema import metadata
@@ -50,5 +62,22 @@ export_applications = Table(
     Column("file_format", String(4), nullable=False, server_default="xlsx"),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
+    # The applicant's role when filing (NULL on rows filed before it was kept).
+    Column("applicant_role", String(40), nullable=True),
+    # The approval workflow (approval/launching.py); NULL run id: not started yet.
+    Column("workflow_id", Text, nullable=True),
+    Column("run_id", Text, nullable=True),
+    # The standing of the open step, as the workflow's events tell it (approval/recording.py).
+    Column("current_step", String(20), nullable=True),
+    Column("current_party_unit", String(10), nullable=True),
+    Column("current_party_roles", ARRAY(String(40)), nullable=False, server_default="{}"),
+    Column("current_deadline", DateTime(timezone=True), nullable=True),
+    Column("current_provisional", Boolean, nullable=False, server_default=text("false")),
+    Column("overdue", Boolean, nullable=False, server_default=text("false")),
+    Column("escalated_to", String(10), nullable=True),
+    # Rows of the file written so far while generating, then the file's row count.
+    Column("rows_written", BigInteger, nullable=False, server_default=text("0")),
+    Column("failure_code", Text, nullable=True),
     Index("export_applications_scope", "applicant_scope", "created_at"),
+    Index("export_applications_inbox", "current_party_unit", "current_deadline"),
 )

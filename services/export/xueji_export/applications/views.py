@@ -21,7 +21,7 @@ from xueji_export.audit.request import refused_attempt
 router = APIRouter(prefix="/v1", tags=["export applications"])
 
 
-def _read(row: Any) -> ApplicationRead:
+def application_read(row: Any) -> ApplicationRead:
     return ApplicationRead(
         id=row["id"], number=row["number"], state=row["state"],
         applicant_unit=row["applicant_unit"], applicant_name=row["applicant_name"],
@@ -32,6 +32,10 @@ def _read(row: Any) -> ApplicationRead:
         security_plan_document_id=row["security_plan_document_id"],
         consent_document_id=row["consent_document_id"], file_format=row["file_format"],
         created_at=row["created_at"],
+        # A row just filed has no standing yet.
+        current_step=row.get("current_step"), current_party_unit=row.get("current_party_unit"),
+        current_deadline=row.get("current_deadline"), overdue=row.get("overdue", False),
+        escalated_to=row.get("escalated_to"), rows_written=row.get("rows_written", 0),
     )  # fmt: skip
 
 
@@ -58,10 +62,12 @@ async def apply(
         )
         raise
     row = await filing.file_application(uow, principal, data, handler, address)
-    return _read(row)
+    # After the commit: a start that fails now is the re-launcher's to repeat.
+    await request.app.state.launcher.launch(row)
+    return application_read(row)
 
 
-def _visible(principal: Principal) -> Any:
+def visible(principal: Principal) -> Any:
     return export_applications.c.applicant_scope.startswith(principal.scope)
 
 
@@ -69,26 +75,33 @@ def _visible(principal: Principal) -> Any:
 async def list_applications(principal: CurrentPrincipal, session: Session) -> list[ApplicationRead]:
     rows = await session.execute(
         select(export_applications)
-        .where(_visible(principal))
+        .where(visible(principal))
         .order_by(export_applications.c.created_at.desc())
         .limit(200)
     )
-    return [_read(row) for row in rows.mappings()]
+    return [application_read(row) for row in rows.mappings()]
 
 
 @router.get("/export-applications/{application_id}", response_model=ApplicationRead)
 async def read_application(
     application_id: str, principal: CurrentPrincipal, session: Session
 ) -> ApplicationRead:
+    row = await visible_row(session, principal, application_id)
+    return application_read(row)
+
+
+async def visible_row(session: Any, principal: Principal, application_id: str) -> Any:
+    """The application if the caller's unit covers it; NOT_FOUND otherwise (never FORBIDDEN:
+    that would say it exists)."""
     if not _is_uuid(application_id):
         raise DomainError(errors.NOT_FOUND)
     statement = select(export_applications).where(
-        export_applications.c.id == application_id, _visible(principal)
+        export_applications.c.id == application_id, visible(principal)
     )
     row = (await session.execute(statement)).mappings().first()
     if row is None:
         raise DomainError(errors.NOT_FOUND)
-    return _read(row)
+    return row
 
 
 def _is_uuid(text: str) -> bool:

@@ -24,7 +24,7 @@ from xueji_registry.pupils.tables import pupils
 from xueji_registry.status_changes.rules import WORKFLOW_TYPES, type_name
 from xueji_registry.status_changes.schemas import StatusChangeRead
 from xueji_registry.status_changes.tables import status_changes
-from xueji_workflows.actors import Actor
+from xueji_workflows.actors import Actor, actor_from_principal
 from xueji_workflows.status_change import StatusChangeInput, status_change_workflow_id
 from xueji_workflows.units import SchoolRef as WorkflowSchool
 
@@ -42,13 +42,7 @@ class NewCase:
 
 
 def workflow_actor(principal: Principal) -> Actor:
-    return Actor(
-        account_id=principal.account_id,
-        name=principal.name,
-        role=principal.role.value,
-        unit_code=principal.unit_code,
-        unit_path=list(principal.unit_path),
-    )
+    return actor_from_principal(principal)
 
 
 async def province_docks(session: AsyncSession, province_code: str) -> bool:

@@ -24,11 +24,11 @@ from xueji_transfer.events.parts import EventContext, school_paths
 from xueji_transfer.events.province_messages import province_events
 from xueji_transfer.events.unit_names import UnitNames
 from xueji_transfer.schema import outbox
-from xueji_transfer.transfers.facts import actor_to_json, step_spec, transfer_input
+from xueji_transfer.transfers.facts import step_spec, transfer_input
 from xueji_transfer.transfers.progress import Progress, advance
 from xueji_transfer.transfers.tables import province_decisions, timeline, transfers
 from xueji_workflows.actors import PROVINCE_SYSTEM
-from xueji_workflows.cases.event import CaseEvent
+from xueji_workflows.cases.event import CaseEvent, timeline_values
 
 # Events whose payload looks back at earlier ones (approvals, the arrival, escalations).
 NEEDS_HISTORY = frozenset(
@@ -66,20 +66,7 @@ def _standing(progress: Progress) -> dict[str, Any]:
 
 
 def _timeline_row(event: CaseEvent) -> dict[str, Any]:
-    return {
-        "event_id": event.event_id,
-        "transfer_id": event.case_id,
-        "type": event.type,
-        "step": event.step,
-        "actor": actor_to_json(event.actor),
-        "decision": event.decision,
-        "reason": event.reason,
-        "deadline": event.deadline,
-        "provisional": event.provisional,
-        "escalated_to": event.escalated_to,
-        "details": dict(event.details),
-        "occurred_at": event.occurred_at,
-    }
+    return {**timeline_values(event), "transfer_id": event.case_id}
 
 
 async def _unit_names(

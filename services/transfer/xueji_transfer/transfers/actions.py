@@ -11,20 +11,14 @@ from temporalio.client import Client
 from xueji_common.auth.principal import Principal
 from xueji_transfer.transfers.schemas import ReceiptRead
 from xueji_transfer.transfers.workflow_calls import handle_of, update
-from xueji_workflows.actors import Actor
+from xueji_workflows.actors import Actor, actor_from_principal
 from xueji_workflows.approval import StepDecision
 from xueji_workflows.transfer import ArrivalReport, PaperFileReceived, PaperFileSent, Withdrawal
 from xueji_workflows.transfer.workflows import TransferWorkflow
 
 
 def actor_of(principal: Principal) -> Actor:
-    return Actor(
-        account_id=principal.account_id,
-        name=principal.name,
-        role=principal.role.value,
-        unit_code=principal.unit_code,
-        unit_path=list(principal.unit_path),
-    )
+    return actor_from_principal(principal)
 
 
 def decision_id(given: str | None) -> str:

@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from xueji_workflows.actors import Actor
+# The stored actor's shape is shared by every service that records case events.
+from xueji_workflows.actors import actor_from_json as actor_from_json
+from xueji_workflows.actors import actor_to_json as actor_to_json
 from xueji_workflows.approval import StepSpec
 from xueji_workflows.transfer import TransferInput
 from xueji_workflows.transfer.route import (
@@ -18,30 +20,6 @@ from xueji_workflows.transfer.route import (
 from xueji_workflows.units import SchoolRef
 
 Row = Mapping[str, Any]
-
-
-def actor_from_json(data: Mapping[str, Any] | None) -> Actor | None:
-    if not data:
-        return None
-    return Actor(
-        account_id=str(data.get("account_id", "")),
-        name=str(data.get("name", "")),
-        role=str(data.get("role", "")),
-        unit_code=str(data.get("unit_code", "")),
-        unit_path=[str(code) for code in data.get("unit_path", [])],
-    )
-
-
-def actor_to_json(actor: Actor | None) -> dict[str, Any] | None:
-    if actor is None:
-        return None
-    return {
-        "account_id": actor.account_id,
-        "name": actor.name,
-        "role": actor.role,
-        "unit_code": actor.unit_code,
-        "unit_path": list(actor.unit_path),
-    }
 
 
 def transfer_input(row: Row) -> TransferInput:
