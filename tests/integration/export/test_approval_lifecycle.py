@@ -145,10 +145,20 @@ async def test_an_approved_page_export_is_generated_into_storage_and_ready(
     assert stored.size == file["size_bytes"]
     assert file["object_key"].startswith(f"{filed.json()['number']}/")
 
-    timeline = (
-        await stack.export.get(f"/v1/export-applications/{application_id}/timeline",
-                               headers=applicant)
-    ).json()  # fmt: skip
+    timeline: dict = {}
+
+    async def recorded_ready() -> bool:
+        # The worker sets the state; the workflow records its `ready` event just after.
+        timeline.update(
+            (
+                await stack.export.get(
+                    f"/v1/export-applications/{application_id}/timeline", headers=applicant
+                )
+            ).json()
+        )
+        return "ready" in [e["type"] for e in timeline["events"]]
+
+    await eventually(recorded_ready, within=60)
     [step] = timeline["steps"]
     assert step["decision"] == "approve" and step["decided_by"]["name"] == "孙局长"
     assert step["deadline"] and step["party_unit"] == "640104"
