@@ -9,5 +9,9 @@ CSRF_TOKEN_INVALID = ErrorCode(
 )
 PAGE_NOT_FOUND = ErrorCode("PAGE_NOT_FOUND", 404, "页面不存在")
 QUERY_INVALID = ErrorCode("QUERY_INVALID", 422, "查询条件格式不正确")
-CAPTCHA_MISSING = ErrorCode("CAPTCHA_MISSING", 422, "请输入图片中的验证码；看不到图片时请刷新页面")
-IMPORT_FILE_MISSING = ErrorCode("IMPORT_FILE_MISSING", 422, "请选择要导入的 Excel 文件（.xlsx）")
+CAPTCHA_MISSING = ErrorCode(
+    "CAPTCHA_MISSING", 422, "请输入图片中的验证码；看不到图片时请刷新页面"
+)
+IMPORT_FILE_MISSING = ErrorCode(
+    "IMPORT_FILE_MISSING", 422, "请选择要导入的 Excel 文件（.xlsx）"
+)
