@@ -15,3 +15,6 @@ CAPTCHA_MISSING = ErrorCode(
 IMPORT_FILE_MISSING = ErrorCode(
     "IMPORT_FILE_MISSING", 422, "请选择要导入的 Excel 文件（.xlsx）"
 )
+SUBMISSION_RETURN_REASON_MISSING = ErrorCode(
+    "SUBMISSION_RETURN_REASON_MISSING", 422, "退回学校时必须填写退回原因"
+)

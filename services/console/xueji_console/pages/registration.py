@@ -8,6 +8,7 @@ and what was typed kept.
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 from typing import Annotated
 
@@ -15,7 +16,7 @@ from fastapi import APIRouter, Depends, Form, Request
 from starlette.responses import RedirectResponse, Response
 
 from xueji_common.auth.principal import Role
-from xueji_console import flash
+from xueji_console import error_codes, flash
 from xueji_console.access import in_section
 from xueji_console.clients.calls import ServiceProblem
 from xueji_console.parts import console_of
@@ -105,12 +106,19 @@ async def decide(
 ) -> Response:
     body = {"decision": decision, "reason": reason.strip() or None}
     try:
+        if decision == "return" and not body["reason"]:
+            # The registry refuses it too, but names only the body; the person needs the box.
+            missing = error_codes.SUBMISSION_RETURN_REASON_MISSING
+            raise ServiceProblem(missing.status, missing.code, missing.message, field="reason")
         await console_of(request).registry.decide_submission(
             visitor.token, str(submission_id), body
         )
     except ServiceProblem as problem:
         if problem.status == 401:
             raise
+        if problem.message_for("reason") is None:
+            # Not about the reason box: shown above the form, where nothing else names it.
+            problem = dataclasses.replace(problem, field=None, fields=[])
         return await _submission_page(
             request, visitor, submission_id, problem=problem, reason=reason
         )
