@@ -19,7 +19,13 @@ import pytest
 from playwright.sync_api import Locator, Page, expect
 
 from tests.integration.console.conftest import Screenshots
-from tests.integration.console.test_console_pages import REGISTRAR, api_token, at, sign_in
+from tests.integration.console.test_console_pages import (
+    OTHER_SCHOOL_REGISTRAR,
+    REGISTRAR,
+    api_token,
+    at,
+    sign_in,
+)
 from tests.integration.console.transfer_steps import signed_in_as, unlabelled_controls
 from tests.unit.registry_imports.sample_workbooks import pupil_row, workbook
 from xueji_stack.platform import Platform
@@ -99,12 +105,24 @@ def test_a_registrar_reads_the_row_report_fixes_the_rows_and_imports_again(
     expect(page.locator("#rows-applied")).to_have_text("2")
     expect(page.locator("table.import-errors")).to_have_count(0)
     shots.step("re-imported")
+    report_path = page.url.removeprefix(page.url.split("/imports/")[0])
+    _refused_elsewhere(page, report_path, "35010220")
+    signed_in_as(page, REGISTRAR)
 
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto("/imports")
     report = _downloaded(page, "下载本校学籍总库及信息更正表（2131000101）")
     assert [s.title for s in report.worksheets] == ["学籍总库", "信息更正表"]
     shots.step("phone-width")
+
+
+def _refused_elsewhere(page: Page, path: str, private: str) -> None:
+    """Another school's registrar, editing the URL, sees the API's refusal and nothing of it."""
+    signed_in_as(page, OTHER_SCHOOL_REGISTRAR)
+    answer = page.goto(path)
+    assert answer is not None and answer.status in (403, 404), answer
+    expect(page.locator("main")).not_to_contain_text(private)
+    expect(page.locator("main")).not_to_contain_text("张小明")
 
 
 def _validated_pupils(platform: Platform) -> None:
@@ -162,3 +180,4 @@ def test_a_school_reports_its_pupils_the_county_approves_and_the_school_sees_it(
     expect(page.locator("table.submitted-pupils tbody tr").first).to_contain_text("已注册")
     expect(page.get_by_role("button", name="审核通过")).to_have_count(0)
     shots.step("school-sees-decision")
+    _refused_elsewhere(page, f"/registration/{submission}", "材料齐全")
