@@ -2,9 +2,9 @@
 the page and as a workbook; and the school's full-registry report with its correction sheet.
 
 The registry's import runs while the upload waits and answers the finished report (rows
-read, applied, unchanged, failed), so the report page shows the finished work; the upload
-button says it is working while the request runs. A refusal of the file as a whole (not an
-.xlsx, wrong headers) is shown next to the file input.
+read, applied, unchanged, failed): it keeps no in-progress state to poll, so the upload page
+tells the person to wait for the report page, which shows the finished work. A refusal of
+the file as a whole (not an .xlsx, wrong headers, none chosen) is shown next to the file input.
 """
 
 from __future__ import annotations
