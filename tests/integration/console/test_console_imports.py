@@ -62,6 +62,18 @@ def test_a_registrar_reads_the_row_report_fixes_the_rows_and_imports_again(
     assert "姓名" in headers and "身份证件号" in headers
     shots.step("upload-form")
 
+    # Sent without a file (past the browser's own check): refused at the file input.
+    page.locator("#file").evaluate("input => input.removeAttribute('required')")
+    page.get_by_role("button", name="上传并导入").click()
+    expect(page.locator("#file-error")).to_contain_text("IMPORT_FILE_MISSING")
+    not_a_workbook = tmp_path / "学生信息.txt"
+    not_a_workbook.write_text("姓名,性别\n")
+    page.get_by_label("导入文件（.xlsx）").set_input_files(str(not_a_workbook))
+    page.get_by_role("button", name="上传并导入").click()
+    expect(page.locator("#file-error")).to_contain_text("IMPORT_FILE_NOT_XLSX")
+    expect(page.get_by_label("导入文件（.xlsx）")).to_have_attribute("aria-invalid", "true")
+    shots.step("not-a-workbook-refused")
+
     good = [pupil_row(1), pupil_row(2, male=False)]
     wrong_gender = pupil_row(1)
     wrong_id = pupil_row(3)
