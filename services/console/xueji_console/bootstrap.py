@@ -34,9 +34,11 @@ from xueji_console.pages import (
     export_audit,
     exports,
     home,
+    imports,
     parent,
     photo_files,
     pupils,
+    registration,
     school_photos,
     transfer_cases,
     transfer_filing,
@@ -112,7 +114,7 @@ def build(settings: ConsoleSettings) -> FastAPI:
     )
     app.state.console = console
     install_failure_pages(app)
-    limits = BodyLimits(settings.http_max_body_bytes, [exports.BODY_LIMIT])
+    limits = BodyLimits(settings.http_max_body_bytes, [exports.BODY_LIMIT, imports.BODY_LIMIT])
     app.add_middleware(RequestBodyLimit, limits=limits)
     app.add_middleware(RequestObservation, service="console")
     app.add_middleware(SecurityHeaders)
@@ -120,6 +122,7 @@ def build(settings: ConsoleSettings) -> FastAPI:
     for router in (
         auth.router, home.router, pupils.router, parent.router, school_photos.router,
         county_photos.router, photo_files.router, exports.router, export_audit.router,
+        imports.router, registration.router,
         # The fixed paths before the case page's /transfers/{id}.
         transfer_filing.router, transfer_overdue.router, transfers.router, transfer_cases.router,
     ):  # fmt: skip

@@ -12,3 +12,9 @@ QUERY_INVALID = ErrorCode("QUERY_INVALID", 422, "查询条件格式不正确")
 CAPTCHA_MISSING = ErrorCode(
     "CAPTCHA_MISSING", 422, "请输入图片中的验证码；看不到图片时请刷新页面"
 )
+IMPORT_FILE_MISSING = ErrorCode(
+    "IMPORT_FILE_MISSING", 422, "请选择要导入的 Excel 文件（.xlsx）"
+)
+SUBMISSION_RETURN_REASON_MISSING = ErrorCode(
+    "SUBMISSION_RETURN_REASON_MISSING", 422, "退回学校时必须填写退回原因"
+)

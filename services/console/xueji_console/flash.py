@@ -28,6 +28,11 @@ MESSAGES = {
     "transfer_withdrawn": ("success", "转学申请已撤回。"),
     "transfer_reported": ("success", "已办理，转学申请转入下一环节。"),
     "transfer_completed": ("success", "已确认收到纸质档案，转学办结。"),
+    "import_done": ("success", "导入完成，所有行均已通过校验。"),
+    "import_has_errors": ("warning", "导入完成，部分行有错误：请看下方逐行报告，修改后重新导入。"),
+    "registration_submitted": ("success", "已上报县（区）教育局，等待审核。"),
+    "registration_approved": ("success", "已审核通过，学生学籍已注册。"),
+    "registration_returned": ("success", "已退回学校，并附退回原因。"),
 }
 
 

@@ -37,6 +37,8 @@ REGISTRATION_STATE_NAMES = {
     "returned": "被退回",
 }
 
+SUBMISSION_STATE_NAMES = {"pending": "待审核", "approved": "审核通过", "returned": "被退回"}
+
 STAGE_NAMES = {"primary": "小学", "junior": "初中", "senior": "高中", "special": "特殊教育"}
 
 GENDER_NAMES = {"1": "男", "2": "女"}

@@ -25,6 +25,7 @@ EXPORT_APPLICANTS = frozenset(
 EXPORT_AUDITORS = frozenset({Role.PROVINCE_OFFICER, Role.NATIONAL_OPERATOR})
 # Who takes part in transfers (the transfer API's readers); only a registrar files one.
 TRANSFER_PARTIES = frozenset({Role.SCHOOL_REGISTRAR, Role.SCHOOL_REVIEWER}) | BUREAUS
+REGISTRATION_PARTIES = frozenset({Role.SCHOOL_REGISTRAR, Role.COUNTY_OFFICER})
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,9 @@ SECTIONS: tuple[Section, ...] = (
     Section("parent-photo", "学生照片", "/parent", frozenset({PARENT})),
     Section("exports", "数据导出", "/exports", EXPORT_APPLICANTS),
     Section("export-audit", "导出审计", "/export-audit", EXPORT_AUDITORS),
+    Section("imports", "Excel导入", "/imports", frozenset({Role.SCHOOL_REGISTRAR})),
+    # The school reports, its county bureau decides (SPEC §4).
+    Section("registration", "学籍注册", "/registration", REGISTRATION_PARTIES),
 )
 _BY_KEY = {section.key: section for section in SECTIONS}
 

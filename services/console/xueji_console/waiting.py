@@ -67,7 +67,7 @@ def submission(item: Mapping[str, Any], *, step: str) -> Waiting:
         deadline=None,
         overdue=False,
         escalated=False,
-        href=None,
+        href=f"/registration/{item['id']}",
     )
 
 

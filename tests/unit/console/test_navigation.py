@@ -8,11 +8,11 @@ from xueji_common.auth.principal import Role
 from xueji_console.navigation import may_use, sections_for
 from xueji_console.session import PARENT, TEACHER
 
-# After 首页 and 学生学籍: each role's transfer, photo and export pages.
+# After 首页 and 学生学籍: each role's transfer, photo, export, import and registration pages.
 MENUS = {
-    Role.SCHOOL_REGISTRAR: ["转学", "申请转入", "照片采集", "数据导出"],
+    Role.SCHOOL_REGISTRAR: ["转学", "申请转入", "照片采集", "数据导出", "Excel导入", "学籍注册"],
     Role.CLASS_TEACHER: ["照片采集"],
-    Role.COUNTY_OFFICER: ["转学", "逾期督办", "照片采集管理", "数据导出"],
+    Role.COUNTY_OFFICER: ["转学", "逾期督办", "照片采集管理", "数据导出", "学籍注册"],
     Role.SCHOOL_REVIEWER: ["转学"],
     Role.CITY_OFFICER: ["转学", "逾期督办", "数据导出"],
     Role.PROVINCE_OFFICER: ["转学", "逾期督办", "数据导出", "导出审计"],
@@ -55,3 +55,9 @@ def test_a_photo_teacher_gets_only_the_school_photo_pages() -> None:
 def test_accounts_that_do_not_use_the_console_get_nothing(role: Role) -> None:
     assert sections_for(role) == []
     assert not may_use(role, "home")
+
+
+def test_only_a_registrar_imports_and_a_school_and_its_county_do_registration() -> None:
+    assert [r for r in Role if may_use(r, "imports")] == [Role.SCHOOL_REGISTRAR]
+    parties = [r for r in Role if may_use(r, "registration")]
+    assert set(parties) == {Role.SCHOOL_REGISTRAR, Role.COUNTY_OFFICER}

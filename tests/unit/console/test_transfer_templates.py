@@ -26,7 +26,7 @@ PEOPLE = [
 ]
 
 
-def render(template: str, who: Principal, **context: Any) -> str:
+def render(template: str, who: Principal, *, current: str = "transfers", **context: Any) -> str:
     registry = RegistryClient(ServiceApi("registry", "http://registry.invalid", timeout=1))
     env = Renderer(SessionKeys(b"k" * 32), UnitNames(registry)).env
     return env.get_template(template).render(
@@ -41,7 +41,7 @@ def render(template: str, who: Principal, **context: Any) -> str:
             "signout": "/signout",
         },
         sections=sections_for(who.role),
-        current="transfers",
+        current=current,
         csrf_token="t",
         flashes=[],
     )

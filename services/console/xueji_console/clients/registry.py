@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from xueji_console.clients.calls import JSON, ServiceApi
 
+SUBMISSIONS = "/v1/registration/submissions"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
 
 class RegistryClient:
     def __init__(self, api: ServiceApi) -> None:
@@ -52,3 +55,38 @@ class RegistryClient:
         """The schools within the caller's unit."""
         params = {"kind": "school", "limit": 1000}
         return await self.api.call("GET", "/v1/org-units", token=token, params=params)
+
+    async def import_template(self, token: str) -> bytes:
+        """The import template of the caller's school (an .xlsx)."""
+        return (await self.api.content("/v1/imports/template", token=token))[0]
+
+    async def import_workbook(self, token: str, name: str, data: bytes) -> JSON:
+        """Imports the workbook into the caller's school; the answer is the finished report."""
+        files = {"file": (name, data, XLSX)}
+        return await self.api.call("POST", "/v1/imports", token=token, files=files)
+
+    async def import_report(self, token: str, import_id: str) -> JSON:
+        return await self.api.call("GET", f"/v1/imports/{import_id}", token=token)
+
+    async def import_report_workbook(self, token: str, import_id: str) -> bytes:
+        path = f"/v1/imports/{import_id}/report.xlsx"
+        return (await self.api.content(path, token=token))[0]
+
+    async def registry_report(self, token: str, school_code: str) -> bytes:
+        """The school's 学籍总库 and 信息更正表 sheets in one workbook."""
+        path = f"/v1/schools/{school_code}/registry-report.xlsx"
+        return (await self.api.content(path, token=token))[0]
+
+    async def submit_registration(self, token: str) -> JSON:
+        """上报: every submittable pupil of the caller's school goes to the county."""
+        return await self.api.call("POST", SUBMISSIONS, token=token, json={})
+
+    async def submission(self, token: str, submission_id: str) -> JSON:
+        return await self.api.call("GET", f"{SUBMISSIONS}/{submission_id}", token=token)
+
+    async def all_submissions(self, token: str, *, limit: int) -> JSON:
+        return await self.api.call("GET", SUBMISSIONS, token=token, params={"limit": limit})
+
+    async def decide_submission(self, token: str, submission_id: str, body: JSON) -> JSON:
+        path = f"{SUBMISSIONS}/{submission_id}/decision"
+        return await self.api.call("POST", path, token=token, json=body)
