@@ -30,6 +30,7 @@ from xueji_console.clients.transfer import TransferClient
 from xueji_console.failures import install_failure_pages
 from xueji_console.pages import (
     auth,
+    calendar,
     county_photos,
     export_audit,
     exports,
@@ -122,7 +123,7 @@ def build(settings: ConsoleSettings) -> FastAPI:
     for router in (
         auth.router, home.router, pupils.router, parent.router, school_photos.router,
         county_photos.router, photo_files.router, exports.router, export_audit.router,
-        imports.router, registration.router,
+        imports.router, registration.router, calendar.router,
         # The fixed paths before the case page's /transfers/{id}.
         transfer_filing.router, transfer_overdue.router, transfers.router, transfer_cases.router,
     ):  # fmt: skip

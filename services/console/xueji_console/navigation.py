@@ -42,6 +42,7 @@ SECTIONS: tuple[Section, ...] = (
     Section("transfers", "转学", "/transfers", TRANSFER_PARTIES),
     Section("transfer-filing", "申请转入", "/transfers/new", frozenset({Role.SCHOOL_REGISTRAR})),
     Section("overdue", "逾期督办", "/transfers/overdue", BUREAUS),
+    Section("calendar", "工作日历", "/calendar", BUREAUS),
     Section("school-photos", "照片采集", "/photos", PHOTO_UPLOADERS),
     Section("county-photos", "照片采集管理", "/photos/county", frozenset({Role.COUNTY_OFFICER})),
     Section("parent-photo", "学生照片", "/parent", frozenset({PARENT})),

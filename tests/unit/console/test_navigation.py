@@ -12,11 +12,11 @@ from xueji_console.session import PARENT, TEACHER
 MENUS = {
     Role.SCHOOL_REGISTRAR: ["转学", "申请转入", "照片采集", "数据导出", "Excel导入", "学籍注册"],
     Role.CLASS_TEACHER: ["照片采集"],
-    Role.COUNTY_OFFICER: ["转学", "逾期督办", "照片采集管理", "数据导出", "学籍注册"],
+    Role.COUNTY_OFFICER: ["转学", "逾期督办", "工作日历", "照片采集管理", "数据导出", "学籍注册"],
     Role.SCHOOL_REVIEWER: ["转学"],
-    Role.CITY_OFFICER: ["转学", "逾期督办", "数据导出"],
-    Role.PROVINCE_OFFICER: ["转学", "逾期督办", "数据导出", "导出审计"],
-    Role.NATIONAL_OPERATOR: ["转学", "逾期督办", "导出审计"],
+    Role.CITY_OFFICER: ["转学", "逾期督办", "工作日历", "数据导出"],
+    Role.PROVINCE_OFFICER: ["转学", "逾期督办", "工作日历", "数据导出", "导出审计"],
+    Role.NATIONAL_OPERATOR: ["转学", "逾期督办", "工作日历", "导出审计"],
 }
 
 

@@ -39,3 +39,7 @@ class TransferClient:
         `paper-file/sent` or `paper-file/received` (the API's own path names)."""
         path = CASE.format(transfer_id=transfer_id) + f"/{action}"
         return await self.api.call("POST", path, token=token, json=body)
+
+    async def calendar_year(self, token: str, year: int) -> JSON:
+        """A year's published holidays and make-up working days (unpublished: weekdays only)."""
+        return await self.api.call("GET", f"/v1/calendar/{year}", token=token)
