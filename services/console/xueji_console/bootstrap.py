@@ -36,6 +36,7 @@ from xueji_console.pages import (
     home,
     parent,
     photo_files,
+    pupil_entry,
     pupils,
     school_photos,
     transfer_cases,
@@ -118,8 +119,9 @@ def build(settings: ConsoleSettings) -> FastAPI:
     app.add_middleware(SecurityHeaders)
     app.include_router(health_router({name: api.reachable for name, api in apis.items()}))
     for router in (
-        auth.router, home.router, pupils.router, parent.router, school_photos.router,
-        county_photos.router, photo_files.router, exports.router, export_audit.router,
+        # The new pupil form before the pupil page's /pupils/{id}.
+        auth.router, home.router, pupil_entry.router, pupils.router, parent.router,
+        school_photos.router, county_photos.router, photo_files.router, exports.router, export_audit.router,
         # The fixed paths before the case page's /transfers/{id}.
         transfer_filing.router, transfer_overdue.router, transfers.router, transfer_cases.router,
     ):  # fmt: skip

@@ -17,6 +17,10 @@ class RegistryClient:
     async def search_pupils(self, token: str, filters: dict[str, object]) -> JSON:
         return await self.api.call("GET", "/v1/pupils", token=token, params=filters)
 
+    async def create_pupil(self, token: str, entry: dict[str, object]) -> JSON:
+        """A new pupil at the caller's school, as typed: the registry validates every field."""
+        return await self.api.call("POST", "/v1/pupils", token=token, json=entry)
+
     async def pupil(self, token: str, pupil_id: str) -> JSON:
         return await self.api.call("GET", f"/v1/pupils/{pupil_id}", token=token)
 
