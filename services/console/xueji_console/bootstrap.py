@@ -121,7 +121,8 @@ def build(settings: ConsoleSettings) -> FastAPI:
     for router in (
         # The new pupil form before the pupil page's /pupils/{id}.
         auth.router, home.router, pupil_entry.router, pupils.router, parent.router,
-        school_photos.router, county_photos.router, photo_files.router, exports.router, export_audit.router,
+        school_photos.router, county_photos.router, photo_files.router, exports.router,
+        export_audit.router,
         # The fixed paths before the case page's /transfers/{id}.
         transfer_filing.router, transfer_overdue.router, transfers.router, transfer_cases.router,
     ):  # fmt: skip
