@@ -30,6 +30,7 @@ from xueji_console.clients.transfer import TransferClient
 from xueji_console.failures import install_failure_pages
 from xueji_console.pages import (
     auth,
+    classes,
     county_photos,
     export_audit,
     exports,
@@ -122,7 +123,7 @@ def build(settings: ConsoleSettings) -> FastAPI:
         # The new pupil form before the pupil page's /pupils/{id}.
         auth.router, home.router, pupil_entry.router, pupils.router, parent.router,
         school_photos.router, county_photos.router, photo_files.router, exports.router,
-        export_audit.router,
+        export_audit.router, classes.router,
         # The fixed paths before the case page's /transfers/{id}.
         transfer_filing.router, transfer_overdue.router, transfers.router, transfer_cases.router,
     ):  # fmt: skip

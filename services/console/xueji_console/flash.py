@@ -24,6 +24,8 @@ MESSAGES = {
     "export_applied": ("success", "导出申请已提交，等待审批。"),
     "transfer_filed": ("success", "转学申请已提交，等待审核。"),
     "pupil_entered": ("success", "学生已录入。"),
+    "class_created": ("success", "班级已建立。"),
+    "pupils_assigned": ("success", "已分入本班。"),
     "transfer_approved": ("success", "已同意，转学申请转入下一环节。"),
     "transfer_refused": ("success", "已不同意，转学申请已办结。"),
     "transfer_withdrawn": ("success", "转学申请已撤回。"),

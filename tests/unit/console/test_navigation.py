@@ -10,7 +10,7 @@ from xueji_console.session import PARENT, TEACHER
 
 # After 首页 and 学生学籍: each role's pupil entry, transfer, photo and export pages.
 MENUS = {
-    Role.SCHOOL_REGISTRAR: ["新生录入", "转学", "申请转入", "照片采集", "数据导出"],
+    Role.SCHOOL_REGISTRAR: ["新生录入", "班级管理", "转学", "申请转入", "照片采集", "数据导出"],
     Role.CLASS_TEACHER: ["照片采集"],
     Role.COUNTY_OFFICER: ["转学", "逾期督办", "照片采集管理", "数据导出"],
     Role.SCHOOL_REVIEWER: ["转学"],
@@ -42,6 +42,7 @@ def test_only_a_registrar_files_a_transfer_and_only_bureaus_see_the_overdue_list
 
 def test_only_a_registrar_enters_a_new_pupil() -> None:
     assert [r for r in Role if may_use(r, "pupil-entry")] == [Role.SCHOOL_REGISTRAR]
+    assert [r for r in Role if may_use(r, "classes")] == [Role.SCHOOL_REGISTRAR]
 
 
 def test_a_parent_gets_only_the_pupil_photo_page() -> None:

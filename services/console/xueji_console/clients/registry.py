@@ -30,6 +30,18 @@ class RegistryClient:
     async def school_classes(self, token: str, school_code: str) -> JSON:
         return await self.api.call("GET", f"/v1/schools/{school_code}/classes", token=token)
 
+    async def school_class(self, token: str, class_id: str) -> JSON:
+        return await self.api.call("GET", f"/v1/classes/{class_id}", token=token)
+
+    async def create_class(self, token: str, school_class: dict[str, object]) -> JSON:
+        """A class at the caller's school, as typed: the registry validates grade and number."""
+        return await self.api.call("POST", "/v1/classes", token=token, json=school_class)
+
+    async def assign(self, token: str, class_id: str, pupil_ids: list[str]) -> JSON:
+        """分班: every listed pupil goes into the class, or none does."""
+        body = {"pupil_ids": pupil_ids}
+        return await self.api.call("POST", f"/v1/classes/{class_id}/pupils", token=token, json=body)
+
     async def status_changes(self, token: str, *, state: str, limit: int) -> JSON:
         params = {"state": state, "limit": limit}
         return await self.api.call("GET", "/v1/status-changes", token=token, params=params)
