@@ -6,6 +6,9 @@ to another school's pupil shows nothing of that pupil."""
 
 from __future__ import annotations
 
+import random
+import re
+
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -67,8 +70,29 @@ def test_a_registrar_enters_a_new_pupil_after_a_refused_id_number(
     expect(page.get_by_role("region", name="问题学籍：1 项原因")).to_have_count(0)
     shots.step("entered")
 
-    # Another school's registrar, editing the URL to this pupil, sees nothing of it.
+    # A class for grade 2, and the new pupil put into it (分班).
     pupil_url = page.url
+    number = str(random.randint(10, 99))  # a class number this school has not used yet
+    page.get_by_role("navigation", name="主导航").get_by_role("link", name="班级管理").click()
+    assert unlabelled_controls(page) == []
+    page.get_by_label("年级").select_option("2")
+    page.get_by_label("班号").fill("100")
+    page.get_by_role("button", name="新建班级").click()
+    expect(page.locator("#number-error")).to_be_visible()
+    expect(page.get_by_label("班号")).to_have_value("100")
+    expect(page.get_by_label("年级")).to_have_value("2")
+    shots.step("class-refused-number")
+    page.get_by_label("班号").fill(number)
+    page.get_by_role("button", name="新建班级").click()
+    expect(page.get_by_text("班级已建立。")).to_be_visible()
+    expect(page.get_by_text("本班暂无学生。")).to_be_visible()
+    page.get_by_label(re.compile("林一诺")).first.check()
+    page.get_by_role("button", name="分入本班").click()
+    expect(page.get_by_text("已分入本班。")).to_be_visible()
+    expect(page.get_by_text("本班学生（1 名）")).to_be_visible()
+    shots.step("pupil-assigned")
+
+    # Another school's registrar, editing the URL to this pupil, sees nothing of it.
     signed_in_as(page, f"{OTHER_SCHOOL}.registrar")
     page.goto(pupil_url)
     expect(page.get_by_text("林一诺")).to_have_count(0)
