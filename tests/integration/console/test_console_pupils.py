@@ -23,7 +23,7 @@ SCHOOL = "2131000101"  # 上海市青浦区金泽小学
 OTHER_SCHOOL = "2131000201"  # 上海市徐汇区建襄小学
 
 
-def test_a_registrar_enters_a_new_pupil_after_a_refused_id_number(
+def test_a_registrar_enters_a_pupil_and_puts_it_in_a_new_class(
     page: Page, shots: Screenshots, platform: Platform
 ) -> None:
     year, birth = grade_entry(2)
