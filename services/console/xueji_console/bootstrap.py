@@ -31,6 +31,7 @@ from xueji_console.failures import install_failure_pages
 from xueji_console.pages import (
     auth,
     calendar,
+    classes,
     county_photos,
     export_audit,
     exports,
@@ -38,6 +39,7 @@ from xueji_console.pages import (
     imports,
     parent,
     photo_files,
+    pupil_entry,
     pupils,
     registration,
     school_photos,
@@ -121,9 +123,11 @@ def build(settings: ConsoleSettings) -> FastAPI:
     app.add_middleware(SecurityHeaders)
     app.include_router(health_router({name: api.reachable for name, api in apis.items()}))
     for router in (
-        auth.router, home.router, pupils.router, parent.router, school_photos.router,
-        county_photos.router, photo_files.router, exports.router, export_audit.router,
-        imports.router, registration.router, calendar.router,
+        # The new pupil form before the pupil page's /pupils/{id}.
+        auth.router, home.router, pupil_entry.router, pupils.router, parent.router,
+        school_photos.router, county_photos.router, photo_files.router, exports.router,
+        export_audit.router, classes.router, imports.router, registration.router,
+        calendar.router,
         # The fixed paths before the case page's /transfers/{id}.
         transfer_filing.router, transfer_overdue.router, transfers.router, transfer_cases.router,
     ):  # fmt: skip

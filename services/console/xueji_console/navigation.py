@@ -39,6 +39,8 @@ class Section:
 SECTIONS: tuple[Section, ...] = (
     Section("home", "首页", "/", STAFF),
     Section("pupils", "学生学籍", "/pupils", STAFF),
+    Section("pupil-entry", "新生录入", "/pupils/new", frozenset({Role.SCHOOL_REGISTRAR})),
+    Section("classes", "班级管理", "/classes", frozenset({Role.SCHOOL_REGISTRAR})),
     Section("transfers", "转学", "/transfers", TRANSFER_PARTIES),
     Section("transfer-filing", "申请转入", "/transfers/new", frozenset({Role.SCHOOL_REGISTRAR})),
     Section("overdue", "逾期督办", "/transfers/overdue", BUREAUS),

@@ -78,8 +78,8 @@ def test_a_registrar_signs_in_searches_opens_a_pupil_and_signs_out(
     expect(person).to_contain_text("上海市青浦区金泽小学")
     expect(person).to_contain_text("学校学籍管理员")
     navigation = page.get_by_role("navigation", name="主导航")
-    menu = ["首页", "学生学籍", "转学", "申请转入", "照片采集", "数据导出", "Excel导入"]
-    menu.append("学籍注册")
+    menu = ["首页", "学生学籍", "新生录入", "班级管理", "转学", "申请转入", "照片采集", "数据导出"]
+    menu += ["Excel导入", "学籍注册"]
     expect(navigation.get_by_role("link")).to_have_text(menu)
     expect(page.get_by_text("问题学籍")).to_be_visible()
     cookies = cookies_by_name(context)

@@ -8,9 +8,11 @@ from xueji_common.auth.principal import Role
 from xueji_console.navigation import may_use, sections_for
 from xueji_console.session import PARENT, TEACHER
 
-# After 首页 and 学生学籍: each role's transfer, photo, export, import and registration pages.
+# After 首页 and 学生学籍: each role's pupil, transfer, photo, export and registry pages.
 MENUS = {
-    Role.SCHOOL_REGISTRAR: ["转学", "申请转入", "照片采集", "数据导出", "Excel导入", "学籍注册"],
+    Role.SCHOOL_REGISTRAR: [
+        "新生录入", "班级管理", "转学", "申请转入", "照片采集", "数据导出", "Excel导入", "学籍注册",
+    ],
     Role.CLASS_TEACHER: ["照片采集"],
     Role.COUNTY_OFFICER: ["转学", "逾期督办", "工作日历", "照片采集管理", "数据导出", "学籍注册"],
     Role.SCHOOL_REVIEWER: ["转学"],
@@ -38,6 +40,11 @@ def test_only_a_registrar_files_a_transfer_and_only_bureaus_see_the_overdue_list
     assert [r for r in Role if may_use(r, "transfer-filing")] == [Role.SCHOOL_REGISTRAR]
     assert not may_use(Role.SCHOOL_REGISTRAR, "overdue")
     assert not may_use(Role.CLASS_TEACHER, "transfers")
+
+
+def test_only_a_registrar_enters_a_new_pupil() -> None:
+    assert [r for r in Role if may_use(r, "pupil-entry")] == [Role.SCHOOL_REGISTRAR]
+    assert [r for r in Role if may_use(r, "classes")] == [Role.SCHOOL_REGISTRAR]
 
 
 def test_a_parent_gets_only_the_pupil_photo_page() -> None:

@@ -20,6 +20,10 @@ class RegistryClient:
     async def search_pupils(self, token: str, filters: dict[str, object]) -> JSON:
         return await self.api.call("GET", "/v1/pupils", token=token, params=filters)
 
+    async def create_pupil(self, token: str, entry: dict[str, object]) -> JSON:
+        """A new pupil at the caller's school, as typed: the registry validates every field."""
+        return await self.api.call("POST", "/v1/pupils", token=token, json=entry)
+
     async def pupil(self, token: str, pupil_id: str) -> JSON:
         return await self.api.call("GET", f"/v1/pupils/{pupil_id}", token=token)
 
@@ -28,6 +32,18 @@ class RegistryClient:
 
     async def school_classes(self, token: str, school_code: str) -> JSON:
         return await self.api.call("GET", f"/v1/schools/{school_code}/classes", token=token)
+
+    async def school_class(self, token: str, class_id: str) -> JSON:
+        return await self.api.call("GET", f"/v1/classes/{class_id}", token=token)
+
+    async def create_class(self, token: str, school_class: dict[str, object]) -> JSON:
+        """A class at the caller's school, as typed: the registry validates grade and number."""
+        return await self.api.call("POST", "/v1/classes", token=token, json=school_class)
+
+    async def assign(self, token: str, class_id: str, pupil_ids: list[str]) -> JSON:
+        """分班: every listed pupil goes into the class, or none does."""
+        body = {"pupil_ids": pupil_ids}
+        return await self.api.call("POST", f"/v1/classes/{class_id}/pupils", token=token, json=body)
 
     async def status_changes(self, token: str, *, state: str, limit: int) -> JSON:
         params = {"state": state, "limit": limit}
