@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import httpx
 from playwright.sync_api import Locator, Page, expect
 
+from tests.integration.console.platform_sql import platform_sql
 from tests.integration.console.test_console_pages import api_token, sign_in
 from tests.integration.registry.builders import IdFactory, pupil_body
 from xueji_stack.demo.registry import DEMO_PASSWORD
@@ -62,6 +63,14 @@ def guangdong_pupil(platform: Platform, ids: IdFactory) -> Pupil:
             account = {"username": username, "name": name, "role": role, "unit_code": unit,
                        "password": DEMO_PASSWORD}  # fmt: skip
             _created(api.post("/v1/accounts", json=account))
+    # The transfer service names the schools from its organisation replica when a transfer is
+    # filed: the new school must have reached it by event first.
+    known = "SELECT count(*) FROM transfer.org_units WHERE code = :code AND name = :name"
+    deadline = time.monotonic() + RECORDED_WITHIN
+    while not platform_sql(platform, "transfer", known, {"code": SCHOOL, "name": SCHOOL_NAME}):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"the transfer service never learned of school {SCHOOL}")
+        time.sleep(0.2)
     registrar = api_token(platform, f"{SCHOOL}.registrar")["access_token"]
     body = pupil_body(ids, grade=3, name="欧阳思远")
     created = httpx.post(
