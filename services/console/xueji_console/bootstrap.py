@@ -32,6 +32,7 @@ from xueji_console.pages import (
     auth,
     county_photos,
     export_audit,
+    export_decisions,
     exports,
     home,
     parent,
@@ -119,7 +120,9 @@ def build(settings: ConsoleSettings) -> FastAPI:
     app.include_router(health_router({name: api.reachable for name, api in apis.items()}))
     for router in (
         auth.router, home.router, pupils.router, parent.router, school_photos.router,
-        county_photos.router, photo_files.router, exports.router, export_audit.router,
+        county_photos.router, photo_files.router, export_audit.router,
+        # The inbox's fixed path before the application page's /exports/{id}.
+        export_decisions.router, exports.router,
         # The fixed paths before the case page's /transfers/{id}.
         transfer_filing.router, transfer_overdue.router, transfers.router, transfer_cases.router,
     ):  # fmt: skip

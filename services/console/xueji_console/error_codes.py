@@ -9,6 +9,4 @@ CSRF_TOKEN_INVALID = ErrorCode(
 )
 PAGE_NOT_FOUND = ErrorCode("PAGE_NOT_FOUND", 404, "页面不存在")
 QUERY_INVALID = ErrorCode("QUERY_INVALID", 422, "查询条件格式不正确")
-CAPTCHA_MISSING = ErrorCode(
-    "CAPTCHA_MISSING", 422, "请输入图片中的验证码；看不到图片时请刷新页面"
-)
+CAPTCHA_MISSING = ErrorCode("CAPTCHA_MISSING", 422, "请输入图片中的验证码；看不到图片时请刷新页面")

@@ -29,6 +29,7 @@ from xueji_console.session import (
 
 log = logging.getLogger(__name__)
 
+
 def sign_in_again(request: Request, *, expired: bool) -> RedirectResponse:
     """Back to the sign-in form, returning afterwards to the page asked for (its path only:
     query strings can hold names and ID numbers)."""

@@ -12,10 +12,10 @@ from xueji_console.session import PARENT, TEACHER
 MENUS = {
     Role.SCHOOL_REGISTRAR: ["转学", "申请转入", "照片采集", "数据导出"],
     Role.CLASS_TEACHER: ["照片采集"],
-    Role.COUNTY_OFFICER: ["转学", "逾期督办", "照片采集管理", "数据导出"],
+    Role.COUNTY_OFFICER: ["转学", "逾期督办", "照片采集管理", "数据导出", "导出审批"],
     Role.SCHOOL_REVIEWER: ["转学"],
-    Role.CITY_OFFICER: ["转学", "逾期督办", "数据导出"],
-    Role.PROVINCE_OFFICER: ["转学", "逾期督办", "数据导出", "导出审计"],
+    Role.CITY_OFFICER: ["转学", "逾期督办", "数据导出", "导出审批"],
+    Role.PROVINCE_OFFICER: ["转学", "逾期督办", "数据导出", "导出审批", "导出审计"],
     Role.NATIONAL_OPERATOR: ["转学", "逾期督办", "导出审计"],
 }
 
@@ -55,3 +55,8 @@ def test_a_photo_teacher_gets_only_the_school_photo_pages() -> None:
 def test_accounts_that_do_not_use_the_console_get_nothing(role: Role) -> None:
     assert sections_for(role) == []
     assert not may_use(role, "home")
+
+
+def test_a_database_administrator_gets_the_export_inbox_only() -> None:
+    assert [s.path for s in sections_for(Role.DATABASE_ADMINISTRATOR)] == ["/exports/inbox"]
+    assert not may_use(Role.SCHOOL_REGISTRAR, "export-inbox")

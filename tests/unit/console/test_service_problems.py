@@ -15,7 +15,8 @@ def api_answering(response: httpx.Response) -> ServiceApi:
 
 async def test_a_validation_problem_names_its_fields() -> None:
     body = {
-        "code": "VALIDATION_FAILED", "message": "请求数据不符合要求：username 缺少必填字段",
+        "code": "VALIDATION_FAILED",
+        "message": "请求数据不符合要求：username 缺少必填字段",
         "field": "username",
         "errors": [{"field": "username", "code": "MISSING", "message": "缺少必填字段"}],
     }

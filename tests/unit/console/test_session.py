@@ -11,8 +11,12 @@ from xueji_common.auth.tokens import TokenIssuer, TokenVerifier, generate_key_pa
 from xueji_console.session import SessionKeys, SignInRequired, visitor_of
 
 REGISTRAR = Principal(
-    account_id="a1", name="刘晓燕", role=Role.SCHOOL_REGISTRAR, unit_code="2131000101",
-    unit_kind=UnitKind.SCHOOL, unit_path=("CN", "31", "3101", "310118", "2131000101"),
+    account_id="a1",
+    name="刘晓燕",
+    role=Role.SCHOOL_REGISTRAR,
+    unit_code="2131000101",
+    unit_kind=UnitKind.SCHOOL,
+    unit_path=("CN", "31", "3101", "310118", "2131000101"),
 )
 
 

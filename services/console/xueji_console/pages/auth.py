@@ -36,7 +36,10 @@ def local_path(target: str | None) -> str:
 
 
 async def _form(
-    request: Request, *, username: str = "", next_path: str = "/",
+    request: Request,
+    *,
+    username: str = "",
+    next_path: str = "/",
     problem: ServiceProblem | None = None,
 ) -> Response:
     context = {"username": username, "next": local_path(next_path), "problem": problem}

@@ -40,9 +40,7 @@ class Figures:
     unavailable: list[str] = field(default_factory=list)
 
 
-async def _gathered(
-    figures: Figures, sources: dict[str, Awaitable[None]]
-) -> None:
+async def _gathered(figures: Figures, sources: dict[str, Awaitable[None]]) -> None:
     results = await asyncio.gather(*sources.values(), return_exceptions=True)
     for name, result in zip(sources, results, strict=True):
         if isinstance(result, ServiceProblem) and result.status != 401:
