@@ -25,8 +25,8 @@ APPROVER = "xuhui.county"
 PROVINCE = "sh.province"
 PURPOSE = "演示：核对本校在校生名单"
 FIELDS = [
-    {"field": "school_name", "reason": None},
-    {"field": "class_name", "reason": None},
+    {"field": "school_name"},
+    {"field": "class_name"},
     {"field": "name", "reason": "逐人核对学籍信息"},
 ]
 PLAN = (

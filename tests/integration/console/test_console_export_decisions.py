@@ -16,7 +16,11 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.integration.console.conftest import Screenshots
-from tests.integration.console.test_console_export_pages import _fill_application, plan
+from tests.integration.console.test_console_export_pages import (
+    _china_day,
+    _fill_application,
+    plan,
+)
 from tests.integration.console.test_console_pages import api_token
 from tests.integration.console.transfer_steps import signed_in_as
 from xueji_stack.platform import Platform
@@ -50,6 +54,8 @@ def _file_as_handler(page: Page, plan: Path, handler_name: str) -> str:
     signed_in_as(page, REGISTRAR)
     page.goto("/exports/new")
     _fill_application(page, plan)
+    # From today: the handler downloads within the period of use, in this test.
+    page.get_by_label("使用开始日期").fill(_china_day(0))
     handler = page.get_by_label("经办人")
     named = handler.locator("option", has_text=f"{handler_name}（").first.inner_text()
     handler.select_option(label=named)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import httpx
 import pytest
@@ -151,13 +151,7 @@ def test_the_export_demo_is_approved_downloadable_and_its_audit_chain_verifies(
     demo = platform.demo_export
     assert demo is not None and demo.chain_intact
     urls = platform.urls()
-
-    def bearer(username: str) -> dict[str, str]:
-        token = httpx.post(
-            f"{urls['registry']}/v1/auth/token",
-            json={"username": username, "password": DEMO_PASSWORD},
-        ).json()["access_token"]
-        return {"Authorization": f"Bearer {token}"}
+    bearer = _bearer(urls["registry"])
 
     application = f"{urls['export']}/v1/export-applications/{demo.application_id}"
     handler = bearer(demo.handler)
@@ -173,3 +167,13 @@ def test_the_export_demo_is_approved_downloadable_and_its_audit_chain_verifies(
         headers=bearer("sh.province"),
     ).json()
     assert verification["intact"] and verification["findings"] == []
+
+
+def _bearer(registry: str) -> Callable[[str], dict[str, str]]:
+    def bearer(username: str) -> dict[str, str]:
+        token = httpx.post(
+            f"{registry}/v1/auth/token", json={"username": username, "password": DEMO_PASSWORD}
+        ).json()["access_token"]
+        return {"Authorization": f"Bearer {token}"}
+
+    return bearer

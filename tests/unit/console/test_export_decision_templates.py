@@ -36,7 +36,7 @@ def application(state: str, method: str = "page") -> dict[str, Any]:
         "security_officer": "周市区",
         "handler_name": "周市区",
         "consent_document_id": None,
-        "fields": [{"field": "school_name", "reason": None}],
+        "fields": [{"field": "school_name", "reason": ""}],
     }
 
 
