@@ -27,6 +27,7 @@ from xueji_console.export_form import DOCUMENTS, ApplicationForm, refused_field
 from xueji_console.export_offers import offers_for
 from xueji_console.parts import Console, console_of
 from xueji_console.session import Visitor
+from xueji_console.transfer_offers import placed
 
 router = APIRouter()
 InExports = Annotated[Visitor, Depends(in_section("exports"))]
@@ -162,7 +163,9 @@ async def application_view(
     context = {
         "application": application, "catalogue": {f["key"]: f for f in catalogue},
         "unit_names": dict(zip(codes, names, strict=True)), "timeline": timeline,
-        "offers": offers_for(timeline, visitor.principal), "problem": problem,
+        "offers": offers_for(timeline, visitor.principal),
+        # The desk's REASON_REQUIRED names no field: placed by the reason, as for transfers.
+        "problem": placed(problem) if problem else None,
         "form": {"reason": "", **(form or {})},
         # One id per form shown: a form sent twice (a double click, a resend) acts once.
         "decision_id": form.get("decision_id") if form and problem else str(uuid.uuid4()),
