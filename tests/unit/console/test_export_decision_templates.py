@@ -98,3 +98,11 @@ def test_the_inbox_renders_overdue_and_escalated_items(who: Principal) -> None:
     page = render("exports/inbox.html", who, inbox={"items": [item], "total": 1})
     assert "已逾期" in page and "已督办至31" in page and "DC3126120300ABCDEF" in page
     assert "没有等待您办理" in render("exports/inbox.html", who, inbox={"items": [], "total": 0})
+
+
+def test_the_download_page_navigates_to_the_link_by_refresh() -> None:
+    link = {"url": "http://s3.invalid/x.xlsx?X-Amz-Signature=1", "file_name": "DC31.xlsx",
+            "expires_at": "2026-12-03T08:10:00+00:00"}  # fmt: skip
+    page = render("exports/download.html", CITY, link=link, application_id="a1")
+    assert 'http-equiv="refresh" content="0;url=http://s3.invalid/x.xlsx?X-Amz-Signature=1"' in page
+    assert "DC31.xlsx" in page and "2026-12-03 16:10" in page

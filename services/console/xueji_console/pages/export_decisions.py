@@ -1,9 +1,9 @@
 """The approver's inbox and what is done on an export application's page: approve or refuse
 (a reason to refuse), the DBA's run of a backend export, the handler's download.
 
-The download POSTs for a fresh presigned link and sends the browser to it: a top-level
-navigation to the object store, so the console's CSP does not apply to it, and the link is
-never shown on a page where it could be copied.
+The download POSTs for a fresh presigned link and answers a page that navigates to it by a
+meta refresh: the CSP's `form-action 'self'` stops a redirect of the form's POST to the
+object store, and a refresh is a plain top-level navigation. The link lasts minutes.
 """
 
 from __future__ import annotations
@@ -88,4 +88,7 @@ async def download(request: Request, visitor: OnApplication, application_id: uui
         if problem.status == 401:
             raise
         return await application_view(request, visitor, subject, problem=problem)
-    return RedirectResponse(link["url"], status_code=303)
+    return await console_of(request).renderer.page(
+        request, "exports/download.html", {"link": link, "application_id": subject},
+        visitor=visitor, section="exports",
+    )  # fmt: skip
