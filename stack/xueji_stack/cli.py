@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 from xueji_stack import transfer_ops
+from xueji_stack.demo.exports import DemoExport
 from xueji_stack.demo.photos import DemoPhotos
 from xueji_stack.demo.registry import DEMO_PASSWORD
 from xueji_stack.errors import ComponentError
@@ -18,8 +19,11 @@ from xueji_stack.platform import Platform
 def _print_summary(platform: Platform, started_in: float) -> None:
     infra = platform.infrastructure
     rows = [
-        (spec.name, spec.url, "网页控制台，用下方演示账号登录" if spec.name == "console"
-         else f"{spec.url}/docs")
+        (
+            spec.name,
+            spec.url,
+            "网页控制台，用下方演示账号登录" if spec.name == "console" else f"{spec.url}/docs",
+        )
         for spec in platform.services
     ]
     print(f"\nXueji 学籍平台已启动（{started_in:.1f} 秒）\n")
@@ -46,6 +50,8 @@ def _print_summary(platform: Platform, started_in: float) -> None:
             print(f"  {demo.id:<36} {demo.label}")
     if platform.demo_photos is not None:
         _print_photo_demo(platform.demo_photos, platform.urls()["console"])
+    if platform.demo_export is not None:
+        _print_export_demo(platform.demo_export, platform.urls()["console"])
     print("\n按 Ctrl-C 停止。数据保存在", platform.state_dir)
 
 
@@ -61,6 +67,13 @@ def _print_photo_demo(photos: DemoPhotos, console: str) -> None:
         "已在首次启动时发放；需要新的请用 qingpu.county 在 /photos/county 发放"
     )
     print(f"  教师注册 {console}/photos/register  注册码 {code}")
+
+
+def _print_export_demo(demo: DemoExport, console: str) -> None:
+    chain = "完整" if demo.chain_intact else "未通过校验"
+    print(f"\n演示数据导出：申请 {demo.number} 已批准，文件可下载（审计链{chain}）")
+    print(f"  经办人 {demo.handler} 登录后下载 {console}/exports/{demo.application_id}")
+    print("  审批人 xuhui.county（导出审批），省级审计 sh.province（导出审计）")
 
 
 def up(state_dir: Path) -> int:

@@ -69,23 +69,35 @@ class Infrastructure:
             for key in (DATABASE_URL, S3_ENDPOINT, S3_ACCESS_KEY, S3_SECRET_KEY, S3_SECURE)
             if environ.get(key)
         }
-        self.postgres = None if DATABASE_URL in self._external else PostgresServer(
-            state_dir / "postgres" / "data", self.ports.postgres,
-            run_dir=self.run_dir, test_mode=test_mode,
+        self.postgres = (
+            None
+            if DATABASE_URL in self._external
+            else PostgresServer(
+                state_dir / "postgres" / "data",
+                self.ports.postgres,
+                run_dir=self.run_dir,
+                test_mode=test_mode,
+            )
         )
         self.temporal = TemporalDevServer(
-            state_dir / "temporal" / "temporal.db", self.ports.temporal,
-            None if test_mode else self.ports.temporal_ui, run_dir=self.run_dir,
+            state_dir / "temporal" / "temporal.db",
+            self.ports.temporal,
+            None if test_mode else self.ports.temporal_ui,
+            run_dir=self.run_dir,
         )
         self.broker = KafkaBroker(self.ports.broker, run_dir=self.run_dir)
-        self.s3 = None if S3_ENDPOINT in self._external else S3Server(
-            self.ports.s3, run_dir=self.run_dir, snapshot_dir=state_dir / "s3"
+        self.s3 = (
+            None
+            if S3_ENDPOINT in self._external
+            else S3Server(self.ports.s3, run_dir=self.run_dir, snapshot_dir=state_dir / "s3")
         )
 
     def start(self) -> None:
         began = time.monotonic()
         steps: list[Callable[[], None]] = [
-            self.temporal.start, self._start_broker, self._start_s3,
+            self.temporal.start,
+            self._start_broker,
+            self._start_s3,
         ]
         if self.postgres is not None:
             steps.append(self.postgres.start)
@@ -152,7 +164,8 @@ class Infrastructure:
         missing = [k for k in (S3_ACCESS_KEY, S3_SECRET_KEY) if k not in self._external]
         if missing:
             raise ComponentError(
-                "s3", "stack.s3_credentials_missing",
+                "s3",
+                "stack.s3_credentials_missing",
                 f"设置了 {S3_ENDPOINT} 但缺少 {', '.join(missing)}",
             )
         return S3Endpoint(

@@ -8,6 +8,7 @@ from types import TracebackType
 
 from xueji_common.db import Database
 from xueji_registry.schema import SCHEMA as REGISTRY_SCHEMA
+from xueji_stack.demo.exports import DemoExport, seed_demo_exports
 from xueji_stack.demo.photos import DemoPhotos, seed_demo_photos
 from xueji_stack.demo.registry import DEMO_PASSWORD, DemoLogin, seed_demo
 from xueji_stack.demo.transfers import DemoTransfer, seed_demo_transfers
@@ -46,6 +47,7 @@ class Platform:
         self.logins: list[DemoLogin] = []
         self.demo_transfers: list[DemoTransfer] = []
         self.demo_photos: DemoPhotos | None = None
+        self.demo_export: DemoExport | None = None
 
     def env(self) -> dict[str, str]:
         private, public = ensure_token_keys(self.state_dir)
@@ -95,7 +97,7 @@ class Platform:
             await db.dispose()
         services = self.urls()
         # Independent of each other, and each mostly waits on events: side by side.
-        self.demo_transfers, self.demo_photos = await asyncio.gather(
+        self.demo_transfers, self.demo_photos, self.demo_export = await asyncio.gather(
             seed_demo_transfers(
                 database_url=url,
                 transfer_url=services["transfer"],
@@ -105,6 +107,10 @@ class Platform:
             ),
             seed_demo_photos(
                 database_url=url, photo_url=services["photo"], registry_url=services["registry"],
+                password=DEMO_PASSWORD,
+            ),
+            seed_demo_exports(
+                export_url=services["export"], registry_url=services["registry"],
                 password=DEMO_PASSWORD,
             ),
         )  # fmt: skip

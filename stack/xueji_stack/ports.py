@@ -34,8 +34,9 @@ class StackPorts:
     def free(cls) -> StackPorts:
         """Ports nobody uses right now, for tests that must not collide with `xueji up`."""
         postgres, broker, temporal, temporal_ui, s3 = free_ports(5)
-        return cls(postgres=postgres, broker=broker, temporal=temporal,
-                   temporal_ui=temporal_ui, s3=s3)
+        return cls(
+            postgres=postgres, broker=broker, temporal=temporal, temporal_ui=temporal_ui, s3=s3
+        )
 
 
 def free_port() -> int:
@@ -77,7 +78,10 @@ def wait_for_tcp(
 ) -> None:
     """Return once `host:port` accepts connections; a dead `process` fails at once."""
     wait_until(
-        lambda: _accepts(host, port), timeout, component=component, what=f"{host}:{port}",
+        lambda: _accepts(host, port),
+        timeout,
+        component=component,
+        what=f"{host}:{port}",
         process=process,
     )
 
@@ -95,12 +99,16 @@ def wait_until(
     while not ready():
         if process is not None and not process.is_alive():
             raise ComponentError(
-                component, "stack.component_exited", f"进程在就绪前退出 ({what})",
+                component,
+                "stack.component_exited",
+                f"进程在就绪前退出 ({what})",
                 process.log_tail(),
             )
         if time.monotonic() > deadline:
             raise ComponentError(
-                component, "stack.component_not_ready", f"{timeout:g} 秒内未就绪 ({what})",
+                component,
+                "stack.component_not_ready",
+                f"{timeout:g} 秒内未就绪 ({what})",
                 process.log_tail() if process else "",
             )
         time.sleep(_POLL_SECONDS)

@@ -97,8 +97,11 @@ class PostgresServer:
         ensure_port_free(self.port, component=COMPONENT)
         self._process.start()
         wait_until(
-            self._accepts_queries, _START_TIMEOUT, component=COMPONENT,
-            what=self.dsn(), process=self._process,
+            self._accepts_queries,
+            _START_TIMEOUT,
+            component=COMPONENT,
+            what=self.dsn(),
+            process=self._process,
         )
 
     def stop(self) -> None:
@@ -112,9 +115,17 @@ class PostgresServer:
         if not _DATABASE_NAME.fullmatch(name):
             raise ValueError(f"database name must match {_DATABASE_NAME.pattern}: {name!r}")
         self._run(
-            "psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", self.dsn(),
-            "-c", f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)',
-            "-c", f'CREATE DATABASE "{name}"',
+            "psql",
+            "-X",
+            "-q",
+            "-v",
+            "ON_ERROR_STOP=1",
+            "-d",
+            self.dsn(),
+            "-c",
+            f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)',
+            "-c",
+            f'CREATE DATABASE "{name}"',
         )
         return self.url_for(name)
 
@@ -147,13 +158,27 @@ class PostgresServer:
         self._make_private_dir(scratch)
         no_sync = ["--no-sync"] if self.test_mode else []
         self._run(
-            "initdb", "-D", str(scratch), "-U", ROLE, "--auth=trust", "--encoding=UTF8",
-            "--locale=C", *no_sync, as_owner=True,
+            "initdb",
+            "-D",
+            str(scratch),
+            "-U",
+            ROLE,
+            "--auth=trust",
+            "--encoding=UTF8",
+            "--locale=C",
+            *no_sync,
+            as_owner=True,
         )
         fsync = ["-c", "fsync=off"] if self.test_mode else []
         output = self._run(
-            "postgres", "--single", "-D", str(scratch), *fsync, "template1",
-            stdin=f"CREATE DATABASE {DATABASE};\n", as_owner=True,
+            "postgres",
+            "--single",
+            "-D",
+            str(scratch),
+            *fsync,
+            "template1",
+            stdin=f"CREATE DATABASE {DATABASE};\n",
+            as_owner=True,
         )
         # Single-user mode exits 0 even when the statement failed.
         if "ERROR:" in output:
@@ -169,7 +194,8 @@ class PostgresServer:
         if self.data_dir.exists() and not (self.data_dir / "PG_VERSION").exists():
             if any(self.data_dir.iterdir()):
                 raise ComponentError(
-                    COMPONENT, "stack.postgres_data_dir_foreign",
+                    COMPONENT,
+                    "stack.postgres_data_dir_foreign",
                     f"数据目录 {self.data_dir} 非空但不是 PostgreSQL 数据目录",
                 )
         if self.system_user is None:
@@ -187,20 +213,27 @@ class PostgresServer:
         else:
             give_directory(path, pwd.getpwnam(self.system_user))
 
-    def _run(self, binary: str, *args: str, stdin: str | None = None,
-             as_owner: bool = False) -> str:
+    def _run(
+        self, binary: str, *args: str, stdin: str | None = None, as_owner: bool = False
+    ) -> str:
         """Run a PostgreSQL binary to completion; returns its output, raises on failure."""
         user = self.system_user if as_owner else None
         result = subprocess.run(
-            [POSTGRES_BIN_PATH / binary, *args], input=stdin, capture_output=True, text=True,
-            user=user, group=pwd.getpwnam(user).pw_gid if user else None,
-            extra_groups=[] if user else None, check=False,
+            [POSTGRES_BIN_PATH / binary, *args],
+            input=stdin,
+            capture_output=True,
+            text=True,
+            user=user,
+            group=pwd.getpwnam(user).pw_gid if user else None,
+            extra_groups=[] if user else None,
+            check=False,
         )
         output = (result.stdout + result.stderr)[-4000:]
         if result.returncode != 0:
             raise ComponentError(
-                COMPONENT, "stack.postgres_command_failed",
-                f"{binary} 执行失败 (退出码 {result.returncode})", output,
+                COMPONENT,
+                "stack.postgres_command_failed",
+                f"{binary} 执行失败 (退出码 {result.returncode})",
+                output,
             )
         return output
-

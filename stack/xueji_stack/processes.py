@@ -170,8 +170,14 @@ class Supervisor:
         stop_timeout: float = 10.0,
     ) -> ChildProcess:
         child = ChildProcess(
-            name, argv, run_dir=self.run_dir, env=env, user=user, cwd=cwd,
-            stop_signal=stop_signal, stop_timeout=stop_timeout,
+            name,
+            argv,
+            run_dir=self.run_dir,
+            env=env,
+            user=user,
+            cwd=cwd,
+            stop_signal=stop_signal,
+            stop_timeout=stop_timeout,
         )
         child.start()
         self.children.append(child)

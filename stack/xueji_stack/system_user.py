@@ -19,14 +19,17 @@ def ensure_system_user(name: str, *, component: str) -> pwd.struct_passwd:
         pass
     created = subprocess.run(
         ["useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", name],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     # A concurrent start may have created it first; only a still-missing user is an error.
     try:
         return pwd.getpwnam(name)
     except KeyError as error:
         raise ComponentError(
-            component, "stack.system_user_missing",
+            component,
+            "stack.system_user_missing",
             f"无法创建系统用户 {name}: {created.stderr.strip()}",
         ) from error
 

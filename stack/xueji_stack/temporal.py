@@ -59,9 +59,21 @@ class TemporalDevServer:
         self._process = ChildProcess(
             COMPONENT,
             [
-                temporal_binary(), "server", "start-dev",
-                "--db-filename", db_file, "--ip", LOOPBACK, "--port", str(port), *ui,
-                "--namespace", NAMESPACE, "--log-level", "warn", *registrations,
+                temporal_binary(),
+                "server",
+                "start-dev",
+                "--db-filename",
+                db_file,
+                "--ip",
+                LOOPBACK,
+                "--port",
+                str(port),
+                *ui,
+                "--namespace",
+                NAMESPACE,
+                "--log-level",
+                "warn",
+                *registrations,
             ],
             run_dir=run_dir or db_file.parent,
             stop_timeout=15.0,
@@ -116,19 +128,24 @@ class TemporalDevServer:
         missing = sorted(set(self.search_attributes) - set(listed.custom_attributes))
         if missing:
             raise ComponentError(
-                COMPONENT, "stack.temporal_search_attributes_missing",
-                f"搜索属性未注册: {', '.join(missing)}", self._process.log_tail(),
+                COMPONENT,
+                "stack.temporal_search_attributes_missing",
+                f"搜索属性未注册: {', '.join(missing)}",
+                self._process.log_tail(),
             )
 
     def _check_still_starting(self, deadline: float) -> None:
         if not self._process.is_alive():
             raise ComponentError(
-                COMPONENT, "stack.component_exited", f"进程在就绪前退出 ({self.address})",
+                COMPONENT,
+                "stack.component_exited",
+                f"进程在就绪前退出 ({self.address})",
                 self._process.log_tail(),
             )
         if time.monotonic() > deadline:
             raise ComponentError(
-                COMPONENT, "stack.component_not_ready",
-                f"{_START_TIMEOUT:g} 秒内未就绪 ({self.address})", self._process.log_tail(),
+                COMPONENT,
+                "stack.component_not_ready",
+                f"{_START_TIMEOUT:g} 秒内未就绪 ({self.address})",
+                self._process.log_tail(),
             )
-

@@ -48,3 +48,14 @@ async def require_csrf(request: Request) -> None:
     keys = console_of(request).keys
     if not keys.csrf_valid(request.cookies.get(SESSION_COOKIE), form.get(CSRF_FIELD)):
         raise CsrfRefused()
+
+
+def in_any_section(*keys: str) -> Callable[[Visitor], Awaitable[Visitor]]:
+    """The visitor when their role may use one of the sections `keys` (a page two serve)."""
+
+    async def guard(visitor: SignedIn) -> Visitor:
+        if not any(may_use(visitor.principal.role, key) for key in keys):
+            raise SectionRefused(keys[0])
+        return visitor
+
+    return guard

@@ -34,6 +34,7 @@ from xueji_console.pages import (
     classes,
     county_photos,
     export_audit,
+    export_decisions,
     exports,
     home,
     imports,
@@ -125,9 +126,10 @@ def build(settings: ConsoleSettings) -> FastAPI:
     for router in (
         # The new pupil form before the pupil page's /pupils/{id}.
         auth.router, home.router, pupil_entry.router, pupils.router, parent.router,
-        school_photos.router, county_photos.router, photo_files.router, exports.router,
-        export_audit.router, classes.router, imports.router, registration.router,
-        calendar.router,
+        school_photos.router, county_photos.router, photo_files.router, export_audit.router,
+        # The inbox's fixed path before the application page's /exports/{id}.
+        export_decisions.router, exports.router,
+        classes.router, imports.router, registration.router, calendar.router,
         # The fixed paths before the case page's /transfers/{id}.
         transfer_filing.router, transfer_overdue.router, transfers.router, transfer_cases.router,
     ):  # fmt: skip

@@ -115,6 +115,10 @@ EXPORT_STATE_NAMES = {
 
 EXPORT_METHOD_NAMES = {"page": "页面导出", "backend": "后台导出"}
 
+EXPORT_STEP_NAMES = {"approval": "教育行政部门审批", "execution": "数据库管理员执行后台导出"}
+
+EXPORT_DECISION_NAMES = {"approve": "同意", "refuse": "不同意", "execute": "已执行"}
+
 EXPORT_AUDIT_ACTION_NAMES = {
     "application.submitted": "提交导出申请",
     "settings.changed": "修改本省导出设置",

@@ -23,6 +23,10 @@ EXPORT_APPLICANTS = frozenset(
 )
 # Who reads a province's export audit: its own officers, and the national operators.
 EXPORT_AUDITORS = frozenset({Role.PROVINCE_OFFICER, Role.NATIONAL_OPERATOR})
+# Who decides export applications (the bureaus' officers) or runs backend exports (the DBAs).
+EXPORT_DECIDERS = frozenset(
+    {Role.COUNTY_OFFICER, Role.CITY_OFFICER, Role.PROVINCE_OFFICER, Role.DATABASE_ADMINISTRATOR}
+)
 # Who takes part in transfers (the transfer API's readers); only a registrar files one.
 TRANSFER_PARTIES = frozenset({Role.SCHOOL_REGISTRAR, Role.SCHOOL_REVIEWER}) | BUREAUS
 REGISTRATION_PARTIES = frozenset({Role.SCHOOL_REGISTRAR, Role.COUNTY_OFFICER})
@@ -49,6 +53,7 @@ SECTIONS: tuple[Section, ...] = (
     Section("county-photos", "照片采集管理", "/photos/county", frozenset({Role.COUNTY_OFFICER})),
     Section("parent-photo", "学生照片", "/parent", frozenset({PARENT})),
     Section("exports", "数据导出", "/exports", EXPORT_APPLICANTS),
+    Section("export-inbox", "导出审批", "/exports/inbox", EXPORT_DECIDERS),
     Section("export-audit", "导出审计", "/export-audit", EXPORT_AUDITORS),
     Section("imports", "Excel导入", "/imports", frozenset({Role.SCHOOL_REGISTRAR})),
     # The school reports, its county bureau decides (SPEC §4).

@@ -38,9 +38,7 @@ def astronaut(backdrop: tuple[int, int, int] | None = LIGHT_BLUE) -> Image.Image
     ImageDraw.Draw(head).ellipse(HEAD_BOX, fill=255)
     upper = Image.new("L", photo.size, 0)
     ImageDraw.Draw(upper).rectangle((0, 0, 511, SHOULDERS_TOP), fill=255)
-    painted = np.where(
-        (np.asarray(upper) > 0) & (np.asarray(head) == 0), 255, 0
-    ).astype(np.uint8)
+    painted = np.where((np.asarray(upper) > 0) & (np.asarray(head) == 0), 255, 0).astype(np.uint8)
     photo.paste(Image.new("RGB", photo.size, backdrop), mask=Image.fromarray(painted))
     canvas = Image.new("RGB", (512 + 2 * _PAD, 512 + 2 * _PAD), backdrop)
     canvas.paste(photo, (_PAD, _PAD))

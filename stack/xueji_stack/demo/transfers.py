@@ -111,10 +111,9 @@ async def seed_demo_transfers(
     db = Database(database_url, SCHEMA, pool_size=2)
     try:
         async with db.sessions() as session:
-            between_demo_schools = (
-                transfers.c.receiving_school_code.in_(DEMO_SCHOOLS)
-                & transfers.c.sending_school_code.in_(DEMO_SCHOOLS)
-            )
+            between_demo_schools = transfers.c.receiving_school_code.in_(
+                DEMO_SCHOOLS
+            ) & transfers.c.sending_school_code.in_(DEMO_SCHOOLS)
             if await session.scalar(select(func.count()).where(between_demo_schools)):
                 return []
         for _ in range(600):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import httpx
 import pytest
@@ -143,3 +143,37 @@ def test_the_photo_demo_has_photos_missing_ones_an_open_window_a_parent_and_a_co
     ).json()
     # Printed by the first seeding only (this database may have been seeded by another module).
     assert code["live"]
+
+
+def test_the_export_demo_is_approved_downloadable_and_its_audit_chain_verifies(
+    platform: Platform,
+) -> None:
+    demo = platform.demo_export
+    assert demo is not None and demo.chain_intact
+    urls = platform.urls()
+    bearer = _bearer(urls["registry"])
+
+    application = f"{urls['export']}/v1/export-applications/{demo.application_id}"
+    handler = bearer(demo.handler)
+    assert httpx.get(application, headers=handler).json()["state"] == "ready"
+    link = httpx.post(f"{application}/download-link", headers=handler)
+    assert link.status_code == 201, link.text
+    file = httpx.get(link.json()["url"])
+    assert file.status_code == 200 and file.content.startswith(b"PK")  # an xlsx (a zip)
+    # Anyone but the handler is refused the link.
+    assert httpx.post(f"{application}/download-link", headers=bearer("xuhui.county")).is_error
+    verification = httpx.get(
+        f"{urls['export']}/v1/provinces/31/export-audit/verification",
+        headers=bearer("sh.province"),
+    ).json()
+    assert verification["intact"] and verification["findings"] == []
+
+
+def _bearer(registry: str) -> Callable[[str], dict[str, str]]:
+    def bearer(username: str) -> dict[str, str]:
+        token = httpx.post(
+            f"{registry}/v1/auth/token", json={"username": username, "password": DEMO_PASSWORD}
+        ).json()["access_token"]
+        return {"Authorization": f"Bearer {token}"}
+
+    return bearer

@@ -46,3 +46,21 @@ class ExportClient:
     async def verification(self, token: str, province_code: str) -> JSON:
         path = f"/v1/provinces/{province_code}/export-audit/verification"
         return await self.api.call("GET", path, token=token)
+
+    async def inbox(self, token: str) -> JSON:
+        """Applications awaiting the caller's decision or execution, overdue first."""
+        return await self.api.call("GET", f"{APPLICATIONS}/inbox", token=token)
+
+    async def timeline(self, token: str, application_id: str) -> JSON:
+        """The steps (deadline, escalation, who decided) and, while generating, rows written."""
+        return await self.api.call("GET", f"{APPLICATIONS}/{application_id}/timeline", token=token)
+
+    async def act(self, token: str, application_id: str, action: str, body: JSON) -> JSON:
+        """`decision` (approve or refuse with a reason) or `execution` (the DBA's run)."""
+        path = f"{APPLICATIONS}/{application_id}/{action}"
+        return await self.api.call("POST", path, token=token, json=body)
+
+    async def download_link(self, token: str, application_id: str) -> JSON:
+        """A fresh short-lived presigned link to the file; only the handler, in the period."""
+        path = f"{APPLICATIONS}/{application_id}/download-link"
+        return await self.api.call("POST", path, token=token)

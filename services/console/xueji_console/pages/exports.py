@@ -21,14 +21,18 @@ from starlette.responses import RedirectResponse, Response
 from xueji_common.evidence_files import MAX_EVIDENCE_BYTES
 from xueji_common.http.body_limits import MULTIPART_ENVELOPE_BYTES, BodyLimit
 from xueji_console import flash
-from xueji_console.access import in_section
+from xueji_console.access import in_any_section, in_section
 from xueji_console.clients.calls import ServiceProblem
 from xueji_console.export_form import DOCUMENTS, ApplicationForm, refused_field
+from xueji_console.export_offers import offers_for
 from xueji_console.parts import Console, console_of
 from xueji_console.session import Visitor
+from xueji_console.transfer_offers import placed
 
 router = APIRouter()
 InExports = Annotated[Visitor, Depends(in_section("exports"))]
+# An application's page serves its applicants and those who decide or execute it.
+OnApplication = Annotated[Visitor, Depends(in_any_section("exports", "export-inbox"))]
 NEW = "/exports/new"
 # Two documents of at most 10 MB each, and the form around them.
 BODY_LIMIT = BodyLimit(NEW, 2 * MAX_EVIDENCE_BYTES, MULTIPART_ENVELOPE_BYTES)
@@ -130,21 +134,52 @@ async def _unit_name(console: Console, visitor: Visitor, code: str) -> str:
     return f"{unit['name']}（{code}）"
 
 
-@router.get("/exports/{application_id}")
-async def application_page(
-    request: Request, visitor: InExports, application_id: uuid.UUID
+async def application_view(
+    request: Request,
+    visitor: Visitor,
+    application_id: str,
+    *,
+    problem: ServiceProblem | None = None,
+    form: dict[str, str] | None = None,
 ) -> Response:
+    """The application, its timeline and what the visitor may do; a refused action shows
+    the API's refusal next to the form that caused it, with what was typed."""
     console = console_of(request)
-    application, catalogue = await asyncio.gather(
-        console.export.application(visitor.token, str(application_id)),
+    application, catalogue, timeline = await asyncio.gather(
+        console.export.application(visitor.token, application_id),
         console.export.catalogue(visitor.token),
+        console.export.timeline(visitor.token, application_id),
     )
     codes = [application["applicant_unit"], *application["scope"]]
+    codes += [
+        code
+        for step in timeline["steps"]
+        for code in (step["party_unit"], *step["escalated_to"])
+        if code
+    ]
+    codes += [step["decided_by"]["unit_code"] for step in timeline["steps"] if step["decided_by"]]
+    codes = list(dict.fromkeys(codes))
     names = await asyncio.gather(*(_unit_name(console, visitor, code) for code in codes))
     context = {
         "application": application, "catalogue": {f["key"]: f for f in catalogue},
-        "unit_names": dict(zip(codes, names, strict=True)),
+        "unit_names": dict(zip(codes, names, strict=True)), "timeline": timeline,
+        "offers": offers_for(timeline, visitor.principal),
+        # The desk's REASON_REQUIRED names no field: placed by the reason, as for transfers.
+        "problem": placed(problem) if problem else None,
+        "form": {"reason": "", **(form or {})},
+        # One id per form shown: a form sent twice (a double click, a resend) acts once.
+        "decision_id": form.get("decision_id") if form and problem else str(uuid.uuid4()),
+        # While the file is generated the page refreshes itself (rows written grow).
+        "refresh_seconds": 3 if application["state"] in ("approved", "generating") else None,
     }  # fmt: skip
     return await console.renderer.page(
-        request, "exports/detail.html", context, visitor=visitor, section="exports"
-    )
+        request, "exports/detail.html", context, visitor=visitor, section="exports",
+        status=problem.status if problem else 200,
+    )  # fmt: skip
+
+
+@router.get("/exports/{application_id}")
+async def application_page(
+    request: Request, visitor: OnApplication, application_id: uuid.UUID
+) -> Response:
+    return await application_view(request, visitor, str(application_id))
