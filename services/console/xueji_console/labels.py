@@ -43,6 +43,9 @@ STAGE_NAMES = {"primary": "小学", "junior": "初中", "senior": "高中", "spe
 
 GENDER_NAMES = {"1": "男", "2": "女"}
 
+# The grades a form offers, 1 (primary 1) to 12 (senior 3), as the registry numbers them.
+GRADE_NAMES = {str(grade): f"{grade} 年级" for grade in range(1, 13)}
+
 TRANSFER_STEP_NAMES = {
     "receiving_school": "转入学校审核",
     "receiving_bureau": "转入地教育局审核",

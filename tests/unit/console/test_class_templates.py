@@ -7,7 +7,8 @@ from tests.unit.console.test_transfer_offers import person
 from tests.unit.console.test_transfer_templates import render
 from xueji_common.auth.principal import Role
 from xueji_console.clients.calls import FieldProblem, ServiceProblem
-from xueji_console.pages.classes import CLASS_FIELDS, GRADES
+from xueji_console.labels import GRADE_NAMES as GRADES
+from xueji_console.pages.classes import CLASS_FIELDS
 
 REGISTRAR = person(Role.SCHOOL_REGISTRAR, "2131000101")
 CLASS = {"id": "c1", "school_code": "2131000101", "code": "2131000101202", "grade": 2,

@@ -13,7 +13,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Form, Request
 from starlette.responses import RedirectResponse, Response
 
-from xueji_console import flash
+from xueji_console import flash, labels
 from xueji_console.access import in_section
 from xueji_console.clients.calls import ServiceProblem
 from xueji_console.parts import console_of
@@ -21,7 +21,6 @@ from xueji_console.session import Visitor
 
 router = APIRouter()
 InClasses = Annotated[Visitor, Depends(in_section("classes"))]
-GRADES = {str(grade): f"{grade} 年级" for grade in range(1, 13)}
 CLASS_FIELDS = ("grade", "number", "name")
 
 
@@ -30,7 +29,7 @@ async def _list(
 ) -> Response:
     console = console_of(request)
     classes = await console.registry.school_classes(visitor.token, visitor.principal.unit_code)
-    context = {"classes": classes, "form": form, "problem": problem, "grades": GRADES}
+    context = {"classes": classes, "form": form, "problem": problem, "grades": labels.GRADE_NAMES}
     return await console.renderer.page(
         request, "classes/list.html", context, visitor=visitor, section="classes",
         status=problem.status if problem else 200,

@@ -13,6 +13,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from starlette.responses import Response
 
 from xueji_common.auth.principal import UnitKind
+from xueji_console import labels
 from xueji_console.access import in_section
 from xueji_console.parts import console_of
 from xueji_console.session import Visitor
@@ -61,7 +62,7 @@ async def pupil_list(
         "page": page,
         "classes": {item["id"]: f"{item['name']}（{item['code']}）" for item in classes},
         # The grade filter sends text; the table's codes are text too.
-        "grades": {str(grade): f"{grade} 年级" for grade in range(1, 13)},
+        "grades": labels.GRADE_NAMES,
         "previous_offset": max(offset - PAGE_SIZE, 0) if offset else None,
         "next_offset": offset + PAGE_SIZE if offset + PAGE_SIZE < page["total"] else None,
         "query": {k: v for k, v in filters.items() if v not in (None, "")},

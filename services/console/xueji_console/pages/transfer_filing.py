@@ -12,7 +12,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Form, Request
 from starlette.responses import RedirectResponse, Response
 
-from xueji_console import flash
+from xueji_console import flash, labels
 from xueji_console.access import in_section
 from xueji_console.clients.calls import ServiceProblem
 from xueji_console.pages.transfer_cases import case_path
@@ -40,7 +40,7 @@ async def _form(
     context = {
         "form": form,
         "problem": problem,
-        "grades": {str(grade): f"{grade} 年级" for grade in range(1, 13)},
+        "grades": labels.GRADE_NAMES,
     }
     return await console_of(request).renderer.page(
         request,
