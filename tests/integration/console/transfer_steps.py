@@ -48,8 +48,11 @@ def _created(response: httpx.Response) -> None:
     assert response.status_code in (201, 409), response.text
 
 
-def guangdong_pupil(platform: Platform, ids: IdFactory) -> Pupil:
-    """The province, its school and staff (idempotent), and a fresh grade-3 pupil there."""
+def guangdong_school(platform: Platform) -> None:
+    """The province, its school and staff (idempotent), known to the transfer service.
+
+    The demo's provinces (31, 37) hold the demo data whose seeding a registry suite counts
+    on the same database, so a browser test that leaves records behind makes them here."""
     registry = platform.urls()["registry"]
     operator = api_token(platform, "nation.operator")["access_token"]
     with httpx.Client(base_url=registry, headers={"Authorization": f"Bearer {operator}"}) as api:
@@ -71,6 +74,12 @@ def guangdong_pupil(platform: Platform, ids: IdFactory) -> Pupil:
         if time.monotonic() > deadline:
             raise AssertionError(f"the transfer service never learned of school {SCHOOL}")
         time.sleep(0.2)
+
+
+def guangdong_pupil(platform: Platform, ids: IdFactory) -> Pupil:
+    """A fresh grade-3 pupil at the Guangdong school (made first where missing)."""
+    guangdong_school(platform)
+    registry = platform.urls()["registry"]
     registrar = api_token(platform, f"{SCHOOL}.registrar")["access_token"]
     body = pupil_body(ids, grade=3, name="欧阳思远")
     created = httpx.post(
