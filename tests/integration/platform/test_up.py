@@ -53,7 +53,12 @@ def test_demo_logins_work_and_are_scoped(platform: Platform) -> None:
 
 
 def test_a_second_start_keeps_the_data_and_seeds_nothing_twice(platform: Platform) -> None:
-    again = Platform(platform.state_dir, infrastructure=platform.infrastructure)
+    # The running services' own ports: the export demo asks the registry and export APIs
+    # whether its application is already there.
+    ports = {spec.name: spec.port for spec in platform.services}
+    again = Platform(
+        platform.state_dir, infrastructure=platform.infrastructure, service_ports=ports
+    )
     logins = asyncio.run(again._seed())
     assert [login.username for login in logins] == [login.username for login in platform.logins]
 
