@@ -11,6 +11,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
 from xueji_console import flash, labels
+from xueji_console.clients.calls import ServiceProblem
 from xueji_console.navigation import sections_for
 from xueji_console.session import (
     CSRF_FIELD,
@@ -60,7 +61,11 @@ class Renderer:
         visitor: Visitor | PhotoVisitor | None,
         section: str | None = None,
         status: int = 200,
+        problem: ServiceProblem | None = None,
     ) -> HTMLResponse:
+        """The page, answered with the status of the service's refusal when it shows one."""
+        if problem is not None:
+            status = problem.status
         session_id = request.cookies.get(SESSION_COOKIE)
         fresh = session_id is None
         session_id = session_id or self._keys.new_session_id()

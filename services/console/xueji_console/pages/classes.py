@@ -32,7 +32,7 @@ async def _list(
     context = {"classes": classes, "form": form, "problem": problem, "grades": labels.GRADE_NAMES}
     return await console.renderer.page(
         request, "classes/list.html", context, visitor=visitor, section="classes",
-        status=problem.status if problem else 200,
+        problem=problem,
     )  # fmt: skip
 
 
@@ -83,7 +83,7 @@ async def _class_page(
     }
     return await console.renderer.page(
         request, "classes/detail.html", context, visitor=visitor, section="classes",
-        status=problem.status if problem else 200,
+        problem=problem,
     )  # fmt: skip
 
 

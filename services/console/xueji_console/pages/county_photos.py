@@ -45,7 +45,7 @@ async def _page(
     }
     return await console.renderer.page(
         request, "county_photos/index.html", context, visitor=visitor, section="county-photos",
-        status=problem.status if problem else 200,
+        problem=problem,
     )  # fmt: skip
 
 

@@ -67,7 +67,7 @@ async def _form_page(
     }  # fmt: skip
     return await console.renderer.page(
         request, "exports/apply.html", context, visitor=visitor, section="exports",
-        status=problem.status if problem else 200,
+        problem=problem,
     )  # fmt: skip
 
 
@@ -174,7 +174,7 @@ async def application_view(
     }  # fmt: skip
     return await console.renderer.page(
         request, "exports/detail.html", context, visitor=visitor, section="exports",
-        status=problem.status if problem else 200,
+        problem=problem,
     )  # fmt: skip
 
 

@@ -37,7 +37,7 @@ async def _upload_page(
 ) -> Response:
     return await console_of(request).renderer.page(
         request, "imports/index.html", {"problem": problem, "school": visitor.principal.unit_code},
-        visitor=visitor, section="imports", status=problem.status if problem else 200,
+        visitor=visitor, section="imports", problem=problem,
     )  # fmt: skip
 
 

@@ -43,7 +43,7 @@ async def _form(
     context = {"form": form or {"local_number": "", "name": ""}, "problem": problem}
     return await console_of(request).renderer.page(
         request, "parent/signin.html", context, visitor=None,
-        status=problem.status if problem else 200,
+        problem=problem,
     )  # fmt: skip
 
 

@@ -43,7 +43,7 @@ async def _form(
         context,
         visitor=visitor,
         section="pupil-entry",
-        status=problem.status if problem else 200,
+        problem=problem,
     )
 
 

@@ -45,7 +45,7 @@ async def _list_page(
     }
     return await console.renderer.page(
         request, "registration/index.html", context, visitor=visitor, section="registration",
-        status=problem.status if problem else 200,
+        problem=problem,
     )  # fmt: skip
 
 
@@ -85,7 +85,7 @@ async def _submission_page(
     }
     return await console.renderer.page(
         request, "registration/submission.html", context, visitor=visitor,
-        section="registration", status=problem.status if problem else 200,
+        section="registration", problem=problem,
     )  # fmt: skip
 
 

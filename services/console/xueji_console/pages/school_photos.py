@@ -30,7 +30,7 @@ async def _public(
 ) -> Response:
     return await console_of(request).renderer.page(
         request, template, {"form": form, "problem": problem}, visitor=None,
-        status=problem.status if problem else 200,
+        problem=problem,
     )  # fmt: skip
 
 

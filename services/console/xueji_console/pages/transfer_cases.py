@@ -77,7 +77,7 @@ async def case_page(
         context,
         visitor=visitor,
         section="transfers",
-        status=problem.status if problem else 200,
+        problem=problem,
     )
 
 

@@ -48,7 +48,7 @@ async def _form(
         context,
         visitor=visitor,
         section="transfer-filing",
-        status=problem.status if problem else 200,
+        problem=problem,
     )
 
 
