@@ -3,17 +3,15 @@ and events straight onto their topics."""
 
 from __future__ import annotations
 
-import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
+from typing import Any
 
 import httpx
-from aiokafka import AIOKafkaProducer
 from google.protobuf.message import Message
 from sqlalchemy import func, select
 
+from tests.integration import topic_events
 from tests.integration.export.world import ExportStack
-from xueji_common.contracts import event_type_of
-from xueji_common.events.envelope import Envelope, to_headers
 from xueji_export.applications.filing import china_today
 from xueji_export.applications.tables import export_applications
 from xueji_export.audit.tables import audit_records
@@ -88,28 +86,6 @@ async def audit_of(stack: ExportStack, province: str, action: str) -> list[dict]
         return [dict(row) for row in rows.mappings()]
 
 
-async def publish(
-    bootstrap: str,
-    message: Message,
-    *,
-    event_id: str | None = None,
-    at: datetime | None = None,
-    payload: bytes | None = None,
-) -> str:
-    """An event straight onto its topic as its producer would send it (CloudEvents headers);
-    `payload` replaces the encoded message (a corrupt event)."""
-    kind = event_type_of(message)
-    envelope = Envelope(
-        id=event_id or str(uuid.uuid4()), source="/xueji/export-tests", type=kind.name,
-        time=at or datetime.now(UTC), subject=None, trace_id=None,
-    )  # fmt: skip
-    producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all")
-    await producer.start()
-    try:
-        await producer.send_and_wait(
-            kind.topic, value=message.SerializeToString() if payload is None else payload,
-            key=kind.key_of(message).encode(), headers=to_headers(envelope),
-        )  # fmt: skip
-    finally:
-        await producer.stop()
-    return envelope.id
+async def publish(bootstrap: str, message: Message, **options: Any) -> str:
+    """An event straight onto its topic from this suite (see topic_events.publish)."""
+    return await topic_events.publish(bootstrap, message, source="/xueji/export-tests", **options)

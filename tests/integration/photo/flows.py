@@ -3,19 +3,20 @@ uploads, and reading the photo topic."""
 
 from __future__ import annotations
 
-import uuid
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
+from typing import Any
 
 import httpx
-from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord, TopicPartition
+from aiokafka import AIOKafkaConsumer, ConsumerRecord, TopicPartition
 from google.protobuf.message import Message
 from sqlalchemy import select
 
+from tests.integration import topic_events
 from tests.integration.harness import eventually
 from tests.integration.photo.world import PhotoStack
 from tests.integration.registry.builders import IdFactory, create_pupil, pupil_body
-from xueji_common.contracts import TOPIC_PHOTO, event_type, event_type_of
-from xueji_common.events.envelope import Envelope, from_headers, to_headers
+from xueji_common.contracts import TOPIC_PHOTO, event_type
+from xueji_common.events.envelope import from_headers
 from xueji_photo.roster.tables import roster_pupils
 from xueji_photo.windows.rule import china_today
 
@@ -38,10 +39,14 @@ async def entrant_in_window(stack: PhotoStack, ids: IdFactory, school: str) -> d
 async def roster_row(stack: PhotoStack, national_number: str) -> dict | None:
     async with stack.db.sessions() as session:
         row = (
-            await session.execute(
-                select(roster_pupils).where(roster_pupils.c.national_number == national_number)
+            (
+                await session.execute(
+                    select(roster_pupils).where(roster_pupils.c.national_number == national_number)
+                )
             )
-        ).mappings().first()
+            .mappings()
+            .first()
+        )
     return dict(row) if row is not None else None
 
 
@@ -79,31 +84,9 @@ async def upload(
     )
 
 
-async def publish(
-    bootstrap: str,
-    message: Message,
-    *,
-    event_id: str | None = None,
-    at: datetime | None = None,
-    payload: bytes | None = None,
-) -> str:
-    """An event straight onto its topic as its producer would send it (CloudEvents headers);
-    `payload` replaces the encoded message (a corrupt event)."""
-    kind = event_type_of(message)
-    envelope = Envelope(
-        id=event_id or str(uuid.uuid4()), source="/xueji/photo-tests", type=kind.name,
-        time=at or datetime.now(UTC), subject=None, trace_id=None,
-    )  # fmt: skip
-    producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all")
-    await producer.start()
-    try:
-        await producer.send_and_wait(
-            kind.topic, value=payload or message.SerializeToString(),
-            key=kind.key_of(message).encode(), headers=to_headers(envelope),
-        )  # fmt: skip
-    finally:
-        await producer.stop()
-    return envelope.id
+async def publish(bootstrap: str, message: Message, **options: Any) -> str:
+    """An event straight onto its topic from this suite (see topic_events.publish)."""
+    return await topic_events.publish(bootstrap, message, source="/xueji/photo-tests", **options)
 
 
 async def records_on(bootstrap: str, topic: str, key: str) -> list[ConsumerRecord]:
