@@ -14,7 +14,7 @@ from temporalio.client import WorkflowHandle, WorkflowUpdateFailedError
 from temporalio.testing import WorkflowEnvironment
 from temporalio.worker import Worker
 
-from tests.workflows.transfer_cases import ONE_HOUR, error_type, person, sleep_until
+from tests.workflows.transfer_cases import ONE_HOUR, error_type, person, sleep_until, until
 from tests.workflows.workflow_fakes import Fakes
 from xueji_workflows.actors import Actor
 from xueji_workflows.approval import CaseTimeline, StepDecision
@@ -70,14 +70,13 @@ async def start(
 
 async def until_step(handle: WorkflowHandle, step: str) -> CaseTimeline:
     """Until `step` is open, or the case is in state `step`."""
-    for _ in range(400):
-        timeline = await handle.query(ExportApprovalWorkflow.timeline)
-        if step in (timeline.current_step, timeline.state) and (
-            step != "approval" or timeline.steps[-1].deadline
-        ):
-            return timeline
-        await asyncio.sleep(0.025)
-    raise AssertionError(f"{step} never opened: {timeline}")
+
+    def opened(timeline: CaseTimeline) -> bool:
+        return step in (timeline.current_step, timeline.state) and (
+            step != "approval" or bool(timeline.steps[-1].deadline)
+        )
+
+    return await until(handle, opened, step, query=ExportApprovalWorkflow.timeline)
 
 
 async def decide(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import uuid
 from dataclasses import replace
 from datetime import timedelta
@@ -22,6 +21,7 @@ from tests.workflows.transfer_cases import (
     registrar,
     reviewer,
     sleep_until,
+    until,
 )
 from tests.workflows.workflow_fakes import Fakes
 from xueji_workflows import search_attributes as sa
@@ -62,12 +62,10 @@ async def start(
 
 
 async def until_bureau(handle: WorkflowHandle) -> CaseTimeline:
-    for _ in range(400):
-        timeline = await handle.query(StatusChangeWorkflow.timeline)
-        if timeline.current_step == "county_bureau" and timeline.steps[-1].deadline:
-            return timeline
-        await asyncio.sleep(0.025)
-    raise AssertionError(f"the bureau step never opened: {timeline}")
+    def opened(timeline: CaseTimeline) -> bool:
+        return timeline.current_step == "county_bureau" and bool(timeline.steps[-1].deadline)
+
+    return await until(handle, opened, "the bureau step", query=StatusChangeWorkflow.timeline)
 
 
 def decision(actor: object, verdict: str = "approve", reason: str | None = None) -> StepDecision:

@@ -7,6 +7,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import timedelta
+from typing import Any
 
 from temporalio.client import (
     Client,
@@ -159,11 +160,16 @@ async def start_transfer(
 
 
 async def until(
-    handle: WorkflowHandle, holds: Callable[[CaseTimeline], bool], what: str
+    handle: WorkflowHandle,
+    holds: Callable[[CaseTimeline], bool],
+    what: str,
+    *,
+    query: Callable[..., Any] = TransferWorkflow.timeline,
 ) -> CaseTimeline:
-    """Poll the timeline until `holds` is true of it; the timeline then."""
+    """Poll the case's timeline (`query`: its workflow's timeline query) until `holds` is true
+    of it; the timeline then."""
     for _ in range(400):
-        timeline = await handle.query(TransferWorkflow.timeline)
+        timeline = await handle.query(query)
         if holds(timeline):
             return timeline
         await asyncio.sleep(0.025)
