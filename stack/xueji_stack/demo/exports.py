@@ -15,6 +15,7 @@ from datetime import timedelta
 
 import httpx
 
+from xueji_stack.demo.demo_calls import demo_call
 from xueji_stack.demo.demo_logins import DemoLogins
 from xueji_stack.demo.photos import china_today
 
@@ -43,28 +44,19 @@ class DemoExport:
     chain_intact: bool
 
 
-async def _call(
-    export: httpx.AsyncClient, method: str, path: str, headers: dict[str, str], **kwargs: object
-) -> dict:
-    answer = await export.request(method, path, headers=headers, **kwargs)  # type: ignore[arg-type]
-    if answer.status_code >= 400:
-        raise RuntimeError(f"demo export: {method} {path} → {answer.status_code} {answer.text}")
-    return answer.json() if answer.content else {}
-
-
 async def _authorise_county(export: httpx.AsyncClient, headers: dict[str, str]) -> None:
     path = "/v1/provinces/31/export-settings"
-    current = await _call(export, "GET", path, headers)
+    current = await demo_call(export, "GET", path, headers)
     if COUNTY in current["page_export_counties"]:
         return
     keys = ("max_use_days", "backend_consent_required", "audit_retention_months")
     body = {key: current[key] for key in keys}
     body["page_export_counties"] = sorted({*current["page_export_counties"], COUNTY})
-    await _call(export, "PUT", path, headers, json=body)
+    await demo_call(export, "PUT", path, headers, json=body)
 
 
 async def _file(export: httpx.AsyncClient, headers: dict[str, str], handler_id: str) -> dict:
-    plan = await _call(
+    plan = await demo_call(
         export, "POST", "/v1/export-documents", headers,
         files={"file": ("安全保障方案.pdf", PLAN, "application/pdf")},
         data={"kind": "security_plan"},
@@ -77,14 +69,15 @@ async def _file(export: httpx.AsyncClient, headers: dict[str, str], handler_id: 
         "security_officer": "演示安全负责人", "handler_account_id": handler_id,
         "security_plan_document_id": plan["id"],
     }  # fmt: skip
-    return await _call(export, "POST", "/v1/export-applications", headers, json=body)
+    return await demo_call(export, "POST", "/v1/export-applications", headers, json=body)
 
 
 async def _until_ready(export: httpx.AsyncClient, headers: dict[str, str], ident: str) -> None:
     loop = asyncio.get_running_loop()
     deadline = loop.time() + WAIT_SECONDS
     while loop.time() < deadline:
-        state = (await _call(export, "GET", f"/v1/export-applications/{ident}", headers))["state"]
+        application = await demo_call(export, "GET", f"/v1/export-applications/{ident}", headers)
+        state = application["state"]
         if state == "ready":
             return
         if state in ("refused", "expired"):
@@ -117,7 +110,7 @@ async def seed_demo_exports(*, export_url: str, registry_url: str, password: str
     ):
         logins = DemoLogins(registry, password)
         handler = await logins.headers(HANDLER)
-        listed = await _call(export, "GET", "/v1/export-applications", handler)
+        listed = await demo_call(export, "GET", "/v1/export-applications", handler)
         items = listed["items"] if isinstance(listed, dict) else listed
         ready = [a for a in items if a["purpose"] == PURPOSE and a["state"] == "ready"]
         if ready:
@@ -131,7 +124,7 @@ async def seed_demo_exports(*, export_url: str, registry_url: str, password: str
             application = await _file(export, handler, handler_id)
             await _approve_when_open(export, await logins.headers(APPROVER), application["id"])
             await _until_ready(export, handler, application["id"])
-        verification = await _call(
+        verification = await demo_call(
             export, "GET", "/v1/provinces/31/export-audit/verification",
             await logins.headers(PROVINCE),
         )  # fmt: skip

@@ -23,6 +23,7 @@ from xueji_common.db import Database
 from xueji_photo.roster.tables import roster_pupils
 from xueji_photo.roster.views import roster_query
 from xueji_photo.schema import SCHEMA
+from xueji_stack.demo.demo_calls import demo_call
 from xueji_stack.demo.demo_logins import DemoLogins
 from xueji_stack.demo.portraits import jpeg, portrait
 
@@ -51,17 +52,8 @@ def china_today() -> date:
     return (datetime.now(UTC) + timedelta(hours=8)).date()
 
 
-async def _call(
-    photo: httpx.AsyncClient, method: str, path: str, headers: dict[str, str], **kwargs: object
-) -> dict:
-    answer = await photo.request(method, path, headers=headers, **kwargs)  # type: ignore[arg-type]
-    if answer.status_code >= 400:
-        raise RuntimeError(f"demo photo: {method} {path} → {answer.status_code} {answer.text}")
-    return answer.json() if answer.content else {}
-
-
 async def _roster(photo: httpx.AsyncClient, headers: dict[str, str], **params: object) -> dict:
-    return await _call(
+    return await demo_call(
         photo, "GET", f"/v1/schools/{SCHOOL}/photo-roster", headers, params={"limit": 200, **params}
     )
 
@@ -90,7 +82,7 @@ async def _open_windows(photo: httpx.AsyncClient, headers: dict[str, str]) -> No
         "closes_on": (today + timedelta(days=WINDOW_DAYS[1])).isoformat(),
     }
     for cohort in COHORTS:
-        await _call(photo, "PUT", f"/v1/photo-windows/{cohort}", headers, json=body)
+        await demo_call(photo, "PUT", f"/v1/photo-windows/{cohort}", headers, json=body)
 
 
 async def _collect(photo: httpx.AsyncClient, headers: dict[str, str]) -> None:
@@ -101,7 +93,7 @@ async def _collect(photo: httpx.AsyncClient, headers: dict[str, str]) -> None:
     data = jpeg(portrait(*SHANGHAI_SIZE))
     for pupil in missing["items"][: max(wanted, 0)]:
         files = {"file": ("portrait.jpg", data, "image/jpeg")}
-        await _call(
+        await demo_call(
             photo, "POST", f"/v1/pupils/{pupil['national_number']}/photo", headers, files=files
         )
 
@@ -117,7 +109,7 @@ async def _seed_over_http(photo_url: str, registry_url: str, password: str) -> s
         await _open_windows(photo, county)
         await _settled_roster(photo, school)
         await _collect(photo, school)
-        code = await _call(photo, "POST", f"/v1/schools/{SCHOOL}/registration-code", county)
+        code = await demo_call(photo, "POST", f"/v1/schools/{SCHOOL}/registration-code", county)
     return str(code["registration_code"])
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import httpx
 
+from xueji_stack.demo.demo_calls import demo_call
 from xueji_stack.demo.demo_logins import DemoLogins
 from xueji_stack.demo.shandong import send_province_decision
 
@@ -27,10 +28,7 @@ class DemoApi:
         return await self.logins.headers(username)
 
     async def post(self, username: str, path: str, body: dict) -> dict:
-        answer = await self.transfer.post(path, json=body, headers=await self.as_(username))
-        if answer.status_code >= 400:
-            raise RuntimeError(f"demo transfer: POST {path} → {answer.status_code} {answer.text}")
-        return answer.json()
+        return await demo_call(self.transfer, "POST", path, await self.as_(username), json=body)
 
     async def until(self, transfer_id: str, holds: Callable[[dict], bool]) -> dict:
         headers = await self.as_("nation.operator")
