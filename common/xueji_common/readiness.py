@@ -10,6 +10,7 @@ from minio import Minio
 from temporalio.client import Client
 
 from xueji_common.db import Database
+from xueji_common.kafka import KafkaSecurity
 
 Check = Callable[[], Awaitable[None]]
 
@@ -18,9 +19,11 @@ def database_check(db: Database) -> Check:
     return db.ping
 
 
-def broker_check(bootstrap: str) -> Check:
+def broker_check(bootstrap: str, security: KafkaSecurity) -> Check:
     async def check() -> None:
-        client = AIOKafkaClient(bootstrap_servers=bootstrap, request_timeout_ms=2_000)
+        client = AIOKafkaClient(
+            bootstrap_servers=bootstrap, request_timeout_ms=2_000, **security.client_options()
+        )
         try:
             await client.bootstrap()
         finally:

@@ -52,7 +52,11 @@ class ServiceKernel:
         )
 
     def producer(self) -> AIOKafkaProducer:
-        return make_producer(self.settings.kafka_bootstrap, client_id=f"xueji-{self.name}")
+        return make_producer(
+            self.settings.kafka_bootstrap,
+            client_id=f"xueji-{self.name}",
+            security=self.settings.kafka_security,
+        )
 
     def relay(self) -> tuple[str, BackgroundJob]:
         relay = OutboxRelay(
@@ -78,6 +82,7 @@ class ServiceKernel:
         consumer = EventConsumer(
             name=group,
             bootstrap=self.settings.kafka_bootstrap,
+            security=self.settings.kafka_security,
             topics=topics,
             handlers=handlers,
             db=self.db,

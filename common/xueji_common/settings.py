@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import TypeVar
 
-from pydantic import Field, ValidationError, field_validator
+from pydantic import Field, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from xueji_common.kafka import PLAINTEXT, KafkaSecurity, KafkaSecurityError
 
 ENV_PREFIX = "XUEJI_"
 
@@ -22,6 +24,13 @@ class ServiceSettings(BaseSettings):
 
     database_url: str
     kafka_bootstrap: str
+    # How the service authenticates to Kafka: PLAINTEXT (the local stack: Tansu has no TLS,
+    # no SASL and no ACLs) or SSL, mutual TLS with the service's Strimzi KafkaUser: the
+    # cluster CA (verifies the brokers) and the user's certificate and key (PEM files).
+    kafka_security_protocol: str = PLAINTEXT
+    kafka_ca_file: str = ""
+    kafka_cert_file: str = ""
+    kafka_key_file: str = ""
     http_host: str = "127.0.0.1"
     http_port: int
     # The largest request body of an ordinary (JSON) route; upload routes declare their own
@@ -34,6 +43,26 @@ class ServiceSettings(BaseSettings):
     # stacks that come and go against one broker each take their own groups, because Tansu is
     # slow to let a new member into a group whose previous member just left.
     consumer_group_suffix: str = ""
+
+    @model_validator(mode="after")
+    def _kafka_security_holds_together(self) -> ServiceSettings:
+        try:
+            self.kafka_security  # noqa: B018 - built to be checked at start, not at first use
+        except KafkaSecurityError as exc:
+            raise ValueError(
+                f"{ENV_PREFIX}KAFKA_SECURITY_PROTOCOL and {ENV_PREFIX}KAFKA_*_FILE: {exc}"
+            ) from None
+        return self
+
+    @property
+    def kafka_security(self) -> KafkaSecurity:
+        """What every Kafka client of the service passes (xueji_common.kafka)."""
+        return KafkaSecurity(
+            protocol=self.kafka_security_protocol,
+            ca_file=self.kafka_ca_file,
+            cert_file=self.kafka_cert_file,
+            key_file=self.kafka_key_file,
+        )
 
     @property
     def asyncpg_url(self) -> str:

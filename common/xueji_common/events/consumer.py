@@ -36,7 +36,7 @@ from xueji_common.contracts import (
 from xueji_common.db import Database
 from xueji_common.events.envelope import EnvelopeError, from_headers
 from xueji_common.events.incoming import IncomingEvent
-from xueji_common.kafka import stop_client
+from xueji_common.kafka import NO_SECURITY, KafkaSecurity, stop_client
 from xueji_common.metrics import CONSUMER_LAG, EVENTS_FAILED, EVENTS_HANDLED
 from xueji_common.tracing import set_trace_id
 from xueji_common.uow import UnitOfWork
@@ -75,9 +75,11 @@ class EventConsumer:
         retry_delay: float = 0.2,
         handle_batch: BatchHandler | None = None,
         max_records: int = DEFAULT_MAX_RECORDS,
+        security: KafkaSecurity = NO_SECURITY,
     ) -> None:
         self.name = name
         self._bootstrap = bootstrap
+        self._security = security
         self._topics = topics
         self._handlers = handlers
         self._db = db
@@ -121,6 +123,7 @@ class EventConsumer:
             enable_auto_commit=False,
             auto_offset_reset="earliest",
             metadata_max_age_ms=5_000,
+            **self._security.client_options(),
         )
         producer = self._producer_factory()
         await consumer.start()

@@ -19,7 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from xueji_common.contracts import UnknownEventType, event_type
 from xueji_common.db import Database
 from xueji_common.events.envelope import Envelope, EnvelopeError, from_headers
-from xueji_common.kafka import stop_client
+from xueji_common.kafka import KafkaSecurity, stop_client
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +59,7 @@ async def _caught_up(consumer: AIOKafkaConsumer, remaining: set[TopicPartition])
 async def replay_into(
     db: Database,
     bootstrap: str,
+    security: KafkaSecurity,
     *,
     table: Table,
     topics: Sequence[str],
@@ -68,7 +69,10 @@ async def replay_into(
 ) -> int:
     """Empties `table` and applies every event of `topics` again; the number applied."""
     consumer = AIOKafkaConsumer(
-        bootstrap_servers=bootstrap, enable_auto_commit=False, client_id=client_id
+        bootstrap_servers=bootstrap,
+        enable_auto_commit=False,
+        client_id=client_id,
+        **security.client_options(),
     )
     await consumer.start()
     applied = 0

@@ -37,7 +37,9 @@ async def _rebuild(settings: ExportSettings) -> int:
     await upgrade_to_head(MIGRATIONS, settings.asyncpg_url, SCHEMA)
     db = Database(settings.asyncpg_url, SCHEMA)
     try:
-        applied = await rebuild_read_model(db, settings.kafka_bootstrap)
+        applied = await rebuild_read_model(
+            db, settings.kafka_bootstrap, security=settings.kafka_security
+        )
     finally:
         await db.dispose()
     print(f"export read model rebuilt from {applied} events")

@@ -95,7 +95,7 @@ async def build(
             downloads_router,
             reports_router,
         ]
-        readiness["broker"] = broker_check(settings.kafka_bootstrap)
+        readiness["broker"] = broker_check(settings.kafka_bootstrap, settings.kafka_security)
         state |= {
             "outbox": outbox,
             "document_store": ObjectStore(storage, BUCKET),

@@ -32,7 +32,9 @@ async def _rebuild() -> None:
     db = Database(settings.asyncpg_url, SCHEMA)
     try:
         projection = RosterProjection(settings.five_year_primary_provinces)
-        applied = await rebuild_roster(db, projection, settings.kafka_bootstrap)
+        applied = await rebuild_roster(
+            db, projection, settings.kafka_bootstrap, security=settings.kafka_security
+        )
     finally:
         await db.dispose()
     print(f"roster rebuilt from {applied} events")

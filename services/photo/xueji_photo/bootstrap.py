@@ -65,7 +65,7 @@ async def build(settings: PhotoSettings) -> tuple[ServiceKernel, ServiceParts]:
         ],
         readiness={
             "database": database_check(kernel.db),
-            "broker": broker_check(settings.kafka_bootstrap),
+            "broker": broker_check(settings.kafka_bootstrap, settings.kafka_security),
             "object_storage": s3_check(storage, PHOTOS_BUCKET),
         },
         token_verifier=kernel.token_verifier,

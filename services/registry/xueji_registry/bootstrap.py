@@ -78,7 +78,7 @@ async def build(settings: RegistrySettings) -> tuple[ServiceKernel, ServiceParts
         ],
         readiness={
             "database": database_check(kernel.db),
-            "broker": broker_check(settings.kafka_bootstrap),
+            "broker": broker_check(settings.kafka_bootstrap, settings.kafka_security),
             "temporal": temporal_check(temporal),
         },
         token_verifier=kernel.token_verifier,

@@ -64,7 +64,7 @@ async def build(
         minio = minio_client(settings)
         routers = [transfers_router, calendar_router, evidence_router]
         readiness |= {
-            "broker": broker_check(settings.kafka_bootstrap),
+            "broker": broker_check(settings.kafka_bootstrap, settings.kafka_security),
             "s3": s3_check(minio, EVIDENCE_BUCKET),
         }
         state |= {

@@ -10,15 +10,19 @@ from __future__ import annotations
 from xueji_common.contracts import TOPIC_PHOTO, TOPIC_PUPIL, TOPIC_TRANSFER
 from xueji_common.db import Database
 from xueji_common.events.replay import replay_into
+from xueji_common.kafka import NO_SECURITY, KafkaSecurity
 from xueji_export.read_model.projection import APPLIED_TYPES, apply_many
 from xueji_export.read_model.tables import pupil_read_model
 
 
-async def rebuild_read_model(db: Database, bootstrap: str) -> int:
+async def rebuild_read_model(
+    db: Database, bootstrap: str, *, security: KafkaSecurity = NO_SECURITY
+) -> int:
     """The number of events applied."""
     return await replay_into(
         db,
         bootstrap,
+        security,
         table=pupil_read_model,
         topics=(TOPIC_PUPIL, TOPIC_TRANSFER, TOPIC_PHOTO),
         applied_types=APPLIED_TYPES,
