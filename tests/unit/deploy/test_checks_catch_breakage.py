@@ -11,7 +11,7 @@ import pytest
 
 from tests.unit.deploy.kustomize import DEPLOY, KustomizationError, Resource, build
 from tests.unit.deploy.platform_checks import bucket_problems, topic_problems
-from tests.unit.deploy.test_manifests import TRANSFER_ROLES, config_maps
+from tests.unit.deploy.test_manifests import TRANSFER_ROLES, UNREAD, config_maps
 from tests.unit.deploy.workloads import (
     container_env,
     deployment_problems,
@@ -101,7 +101,7 @@ def test_unparsable_setting_is_reported() -> None:
 def test_unread_setting_without_a_default_is_still_required() -> None:
     worker = copy.deepcopy(PRODUCTION.one("Deployment", "transfer-worker"))
     env = registry_env(worker)
-    unread = {"docking_provinces", "s3_access_key", "s3_secret_key"}
+    unread = UNREAD["transfer-worker"]
     assert sorted(settings_problems(TransferSettings, env)) == [
         f"XUEJI_{name.upper()} is not set" for name in sorted(unread)
     ]

@@ -60,22 +60,24 @@ TRANSFER_ROLES = {"transfer": API, "transfer-worker": WORKER}
 EXPORT_ROLES = {"export": API, "export-worker": WORKER}
 # Deployments that serve no API: no Service, nothing but Prometheus (and the kubelet) calls them.
 WORKERS = {"transfer-worker", "export-worker"}
+# The Kafka security settings: the Temporal workers open no Kafka connection (no KafkaUser).
+KAFKA_SECURITY = {"kafka_security_protocol", "kafka_ca_file", "kafka_cert_file", "kafka_key_file"}
 # Settings a Deployment's role never reads, left at their defaults there.
 UNREAD = {
-    "transfer-worker": {"docking_provinces", "s3_access_key", "s3_secret_key"},
+    "transfer-worker": {"docking_provinces", "s3_access_key", "s3_secret_key", *KAFKA_SECURITY},
     "export": {"watermark_key_file", "worker_shutdown_grace_seconds"},
-    "export-worker": {"audit_head_interval_seconds", "relaunch_interval_seconds",
+    "export-worker": {*KAFKA_SECURITY, "audit_head_interval_seconds", "relaunch_interval_seconds",
                       "approval_working_days", "download_link_seconds", "report_available_hours",
                       "audit_retention_interval_seconds", "report_sweep_interval_seconds"},
 }
-# The Secrets each Deployment reads, and no more.
+# The Secrets each Deployment reads, and no more (xueji-<service>: its KafkaUser's certificate).
 SECRETS = {
-    "registry": {"xueji-registry-db", "xueji-registry-s3", "xueji-token-keys"},
+    "registry": {"xueji-registry-db", "xueji-registry-s3", "xueji-token-keys", "xueji-registry"},
     "transfer": {"xueji-transfer-db", "xueji-transfer-s3", "xueji-transfer-registry-login",
-                 "xueji-token-keys"},
+                 "xueji-token-keys", "xueji-transfer"},
     "transfer-worker": {"xueji-transfer-db", "xueji-transfer-registry-login", "xueji-token-keys"},
-    "photo": {"xueji-photo-db", "xueji-photo-s3", "xueji-token-keys"},
-    "export": {"xueji-export-db", "xueji-export-s3", "xueji-token-keys"},
+    "photo": {"xueji-photo-db", "xueji-photo-s3", "xueji-token-keys", "xueji-photo"},
+    "export": {"xueji-export-db", "xueji-export-s3", "xueji-token-keys", "xueji-export"},
     "export-worker": {"xueji-export-db", "xueji-export-s3", "xueji-export-watermark",
                       "xueji-token-keys"},
     "console": {"xueji-console-session", "xueji-token-keys"},

@@ -88,12 +88,12 @@ def test_kafka_runs_kraft_on_three_brokers(platform: Build) -> None:
     assert any("controller" in p["spec"]["roles"] for p in pools)
 
 
-def test_services_bootstrap_from_the_plain_listener(platform: Build, config: dict) -> None:
+def test_services_bootstrap_from_the_internal_tls_listener(platform: Build, config: dict) -> None:
     [kafka] = platform.of_kind("Kafka")
-    plain = [listener for listener in kafka["spec"]["kafka"]["listeners"]
-             if listener["type"] == "internal" and not listener["tls"]]
+    internal = [listener for listener in kafka["spec"]["kafka"]["listeners"]
+                if listener["type"] == "internal" and listener["tls"]]
     wanted = {f"{kafka['metadata']['name']}-kafka-bootstrap.{PLATFORM_NAMESPACE}.svc:{p['port']}"
-              for p in plain}
+              for p in internal}
     assert config["XUEJI_KAFKA_BOOTSTRAP"] in wanted
 
 
