@@ -152,9 +152,11 @@ def wanted_grants(
     for client, province in consuming:
         templates = [external[client]] if client in external else service_groups.get(client, ())
         for template in templates:
-            names = [template.format(province=province)] if province is not None else [
-                name for name, _ in _instances(template, provinces)
-            ]
+            names = (
+                [template.format(province=province)]
+                if province is not None
+                else [name for name, _ in _instances(template, provinces)]
+            )
             for name in names:
                 allow(user_name(client, province), ("group", name), JOIN)
     return dict(wanted)
@@ -177,8 +179,10 @@ def granted(users: Iterable[Resource]) -> Grants:
 def grant_problems(wanted: Grants, grants: Grants) -> list[str]:
     """Every user, resource and operation that one side has and the other lacks."""
     problems = [f"no KafkaUser {u}" for u in sorted(wanted.keys() - grants.keys())]
-    problems += [f"KafkaUser {u} is no client of the AsyncAPI file"
-                 for u in sorted(grants.keys() - wanted.keys())]
+    problems += [
+        f"KafkaUser {u} is no client of the AsyncAPI file"
+        for u in sorted(grants.keys() - wanted.keys())
+    ]
     for user in sorted(wanted.keys() & grants.keys()):
         want, have = wanted[user], grants[user]
         for resource in sorted(want.keys() | have.keys()):
@@ -209,7 +213,8 @@ def rule_problems(users: Iterable[Resource], cluster: str) -> list[str]:
             what = f"{name}: {resource.get('type')} {resource.get('name', '')}"
             if resource.get("type") not in ("topic", "group"):
                 problems.append(f"{what}: only topic and group ACLs")
-            if resource.get("name", "*") == "*" or resource.get("patternType", "literal") != "literal":
+            pattern = resource.get("patternType", "literal")
+            if resource.get("name", "*") == "*" or pattern != "literal":
                 problems.append(f"{what}: a wildcard or prefix resource")
             if acl.get("type", "allow") != "allow":
                 problems.append(f"{what}: a deny rule (everything not allowed is denied)")
@@ -234,8 +239,11 @@ def listener_problems(kafka: Resource, bootstrap: str, users_namespace: str) -> 
     if spec["kafka"].get("authorization", {}).get("superUsers"):
         problems.append("super users bypass every ACL")
     name, namespace = kafka["metadata"]["name"], kafka["metadata"]["namespace"]
-    internal = {f"{name}-kafka-bootstrap.{namespace}.svc:{listener['port']}"
-                for listener in spec["kafka"]["listeners"] if listener["type"] == "internal"}
+    internal = {
+        f"{name}-kafka-bootstrap.{namespace}.svc:{listener['port']}"
+        for listener in spec["kafka"]["listeners"]
+        if listener["type"] == "internal"
+    }
     if bootstrap not in internal:
         problems.append(f"XUEJI_KAFKA_BOOTSTRAP {bootstrap} is not an internal listener {internal}")
     watched = spec.get("entityOperator", {}).get("userOperator", {}).get("watchedNamespace")
@@ -245,15 +253,20 @@ def listener_problems(kafka: Resource, bootstrap: str, users_namespace: str) -> 
 
 
 def mount_problems(
-    deployment: Resource, env: Mapping[str, str | SecretValue], user: str | None,
+    deployment: Resource,
+    env: Mapping[str, str | SecretValue],
+    user: str | None,
     kafka_users: Collection[str],
 ) -> list[str]:
     """A Kafka client's Deployment authenticates as `user`, from its Secret (user.crt,
     user.key) and the cluster CA; any other Deployment (`user` None) mounts no user's Secret."""
     files = mounted_files(deployment)
     name = deployment["metadata"]["name"]
-    others = {source for kind, source, _ in files.values()
-              if kind == "secret" and source in kafka_users and source != user}
+    others = {
+        source
+        for kind, source, _ in files.values()
+        if kind == "secret" and source in kafka_users and source != user
+    }
     problems = [f"{name} mounts the Secret of KafkaUser {s}" for s in sorted(others)]
     if user is None:
         return problems
@@ -272,19 +285,28 @@ def mount_problems(
 
 
 def client_problems(
-    asyncapi: Mapping[str, Any], deployments: Collection[str],
+    asyncapi: Mapping[str, Any],
+    deployments: Collection[str],
     service_groups: Mapping[str, Collection[str]],
 ) -> list[str]:
     """Each client is a Deployment or an outside system with its groups in the AsyncAPI file;
     a service consumes exactly when its code joins consumer groups."""
     external = external_clients(asyncapi)
     consumers = {c for ch in asyncapi["channels"].values() for c in ch.get("x-consumers", [])}
-    problems = [f"client {c} is neither a Deployment nor in x-consumer-groups"
-                for c in sorted(clients(asyncapi) - external - set(deployments))]
-    problems += [f"{s} joins consumer groups {sorted(g)} but consumes no channel"
-                 for s, g in sorted(service_groups.items()) if g and s not in consumers]
-    problems += [f"{c} consumes but its code joins no consumer group"
-                 for c in sorted(consumers - external) if not service_groups.get(c)]
+    problems = [
+        f"client {c} is neither a Deployment nor in x-consumer-groups"
+        for c in sorted(clients(asyncapi) - external - set(deployments))
+    ]
+    problems += [
+        f"{s} joins consumer groups {sorted(g)} but consumes no channel"
+        for s, g in sorted(service_groups.items())
+        if g and s not in consumers
+    ]
+    problems += [
+        f"{c} consumes but its code joins no consumer group"
+        for c in sorted(consumers - external)
+        if not service_groups.get(c)
+    ]
     return problems
 
 

@@ -5,7 +5,10 @@ consumer groups, authenticated by certificate; each service's pods authenticate 
 from __future__ import annotations
 
 import copy
+import shutil
+import subprocess
 from collections.abc import Callable
+from functools import cache
 from typing import Any
 
 import pytest
@@ -18,8 +21,8 @@ from tests.unit.deploy.kafka_access import (
     acl_table,
     client_problems,
     consumer_groups,
-    granted,
     grant_problems,
+    granted,
     listener_problems,
     mount_problems,
     rule_problems,
@@ -34,6 +37,11 @@ from tests.unit.deploy.workloads import container_env
 USERS_NAMESPACE = "xueji"
 
 
+@cache
+def rendered(path: str) -> Build:
+    return build(DEPLOY / path)
+
+
 @pytest.fixture(scope="module")
 def asyncapi() -> dict[str, Any]:
     return yaml.safe_load(ASYNCAPI.read_text(encoding="utf-8"))
@@ -41,12 +49,12 @@ def asyncapi() -> dict[str, Any]:
 
 @pytest.fixture(scope="module")
 def platform() -> Build:
-    return build(DEPLOY / "platform")
+    return rendered("platform")
 
 
 @pytest.fixture(scope="module")
 def production() -> Build:
-    return build(DEPLOY / "overlays/production")
+    return rendered("overlays/production")
 
 
 @pytest.fixture(scope="module")
@@ -66,8 +74,10 @@ def test_every_client_has_exactly_the_acls_of_the_asyncapi_file(
     assert grant_problems(wanted, granted(production.of_kind("KafkaUser"))) == []
     # Not vacuous: every docking province, every consuming service and the operators.
     provinces = docking_provinces(kafka_topic_names(platform))
-    assert {user_name("province", p) for p in provinces} | {"xueji-registry", "xueji-ops"} \
-        <= wanted.keys()
+    assert {user_name("province", p) for p in provinces} | {
+        "xueji-registry",
+        "xueji-ops",
+    } <= wanted.keys()
 
 
 def test_clients_are_deployments_or_outside_systems(asyncapi: dict, groups: dict) -> None:
@@ -98,7 +108,7 @@ def test_brokers_take_certificate_clients_only_and_apply_acls(
     platform: Build, overlay: str
 ) -> None:
     [kafka] = platform.of_kind("Kafka")
-    config = config_maps(build(DEPLOY / overlay))["xueji-config"]
+    config = config_maps(rendered(overlay))["xueji-config"]
     assert listener_problems(kafka, config["XUEJI_KAFKA_BOOTSTRAP"], USERS_NAMESPACE) == []
     # Consumer groups are named in the ACLs exactly: no per-environment suffix.
     assert config["XUEJI_CONSUMER_GROUP_SUFFIX"] == ""
@@ -109,13 +119,29 @@ def test_brokers_take_certificate_clients_only_and_apply_acls(
 def test_each_kafka_client_deployment_authenticates_as_its_user(
     asyncapi: dict, overlay: str, name: str
 ) -> None:
-    rendering = build(DEPLOY / overlay)
+    rendering = rendered(overlay)
     deployment = rendering.one("Deployment", name)
     env, problems = container_env(deployment, config_maps(rendering))
     users = {u["metadata"]["name"] for u in rendering.of_kind("KafkaUser")}
     user = user_name(name) if name in kafka_access.clients(asyncapi) else None
     assert problems == []
     assert mount_problems(deployment, env, user, users) == []
+
+
+@pytest.mark.skipif(shutil.which("kubectl") is None, reason="kubectl is not installed")
+@pytest.mark.parametrize("overlay", OVERLAYS)
+def test_kubectl_kustomize_renders_the_same_users(overlay: str) -> None:
+    """The real kustomize agrees with this suite's reader on the users and their ACLs."""
+    output = subprocess.run(
+        ["kubectl", "kustomize", str(DEPLOY / overlay)],
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    ).stdout
+    users = [d for d in yaml.safe_load_all(output) if d and d["kind"] == "KafkaUser"]
+    assert users and granted(users) == granted(rendered(overlay).of_kind("KafkaUser"))
+    assert {u["metadata"]["namespace"] for u in users} == {USERS_NAMESPACE}
 
 
 def test_readme_shows_the_acls(production: Build) -> None:
@@ -139,15 +165,20 @@ def _acls(users: list[Resource], name: str) -> list[dict]:
 
 def _drop_group(users: list[Resource]) -> None:
     acls = _acls(users, "xueji-photo")
-    acls[:] = [a for a in acls if a["resource"] != {
-        "type": "group", "name": "photo-roster", "patternType": "literal"}]
+    acls[:] = [
+        a
+        for a in acls
+        if a["resource"] != {"type": "group", "name": "photo-roster", "patternType": "literal"}
+    ]
 
 
 def _province_reads_transfers(users: list[Resource]) -> None:
-    _acls(users, "xueji-province-37").append({
-        "resource": {"type": "topic", "name": "xueji.transfer.v1", "patternType": "literal"},
-        "operations": ["Read", "Describe"],
-    })
+    _acls(users, "xueji-province-37").append(
+        {
+            "resource": {"type": "topic", "name": "xueji.transfer.v1", "patternType": "literal"},
+            "operations": ["Read", "Describe"],
+        }
+    )
 
 
 def _ops_writes(users: list[Resource]) -> None:
@@ -174,13 +205,17 @@ def test_grant_check_complains(
 RULE_BREAKAGES: dict[str, Callable[[list[Resource]], None]] = {
     "wildcard topic": lambda users: _acls(users, "xueji-ops")[0]["resource"].update(name="*"),
     "prefix group": lambda users: _acls(users, "xueji-photo")[-1]["resource"].update(
-        patternType="prefix"),
+        patternType="prefix"
+    ),
     "topic creation": lambda users: _acls(users, "xueji-registry")[0]["operations"].append(
-        "Create"),
+        "Create"
+    ),
     "cluster acl": lambda users: _acls(users, "xueji-export").append(
-        {"resource": {"type": "cluster"}, "operations": ["Describe"]}),
+        {"resource": {"type": "cluster"}, "operations": ["Describe"]}
+    ),
     "password user": lambda users: users[0]["spec"].update(
-        authentication={"type": "scram-sha-512"}),
+        authentication={"type": "scram-sha-512"}
+    ),
 }
 
 
@@ -194,7 +229,8 @@ def test_rule_check_complains(breakage: str, production: Build) -> None:
 def test_listener_check_complains_of_a_plaintext_listener(platform: Build) -> None:
     [kafka] = copy.deepcopy(platform.of_kind("Kafka"))
     kafka["spec"]["kafka"]["listeners"].append(
-        {"name": "plain", "port": 9092, "type": "internal", "tls": False})
+        {"name": "plain", "port": 9092, "type": "internal", "tls": False}
+    )
     bootstrap = "xueji-kafka-bootstrap.xueji-platform.svc:9092"
     assert len(listener_problems(kafka, bootstrap, USERS_NAMESPACE)) == 1
     del kafka["spec"]["kafka"]["authorization"]
@@ -218,9 +254,11 @@ def test_code_scan_finds_new_groups_and_refuses_unknown_forms(tmp_path) -> None:
     package.mkdir(parents=True)
     (package / "jobs.py").write_text(
         'kernel.consumer("audit-heads", ["xueji.export.v1"], {})\n'
-        'kernel.consumer(f"audit-{code}", [], {})\n', encoding="utf-8")
+        'kernel.consumer(f"audit-{code}", [], {})\n',
+        encoding="utf-8",
+    )
     assert consumer_groups(tmp_path) == {"audit": {"audit-heads", "audit-{province}"}}
-    (package / "jobs.py").write_text('kernel.consumer(group_for(x), [], {})\n', encoding="utf-8")
+    (package / "jobs.py").write_text("kernel.consumer(group_for(x), [], {})\n", encoding="utf-8")
     with pytest.raises(kafka_access.ScanError, match="group_for"):
         consumer_groups(tmp_path)
 
@@ -228,4 +266,5 @@ def test_code_scan_finds_new_groups_and_refuses_unknown_forms(tmp_path) -> None:
 def test_a_consumer_without_groups_is_reported(asyncapi: dict, groups: dict) -> None:
     fewer = {s: g for s, g in groups.items() if s != "photo"}
     assert client_problems(asyncapi, DEPLOYMENTS, fewer) == [
-        "photo consumes but its code joins no consumer group"]
+        "photo consumes but its code joins no consumer group"
+    ]
